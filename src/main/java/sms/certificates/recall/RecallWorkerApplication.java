@@ -1,0 +1,12 @@
+package sms.certificates.recall;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class RecallWorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RecallWorkerApplication.class, args);
+    }
+}
