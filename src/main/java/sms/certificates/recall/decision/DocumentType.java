@@ -1,0 +1,6 @@
+package sms.certificates.recall.decision;
+
+public enum DocumentType {
+    CERTIFICATE,
+    STATEMENT_OF_ATTAINMENT
+}

@@ -1,0 +1,4 @@
+package sms.certificates.recall.decision;
+
+public record EnrolmentRef(String tenantId, String enrolmentId) {
+}

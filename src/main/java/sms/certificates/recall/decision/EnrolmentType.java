@@ -1,0 +1,6 @@
+package sms.certificates.recall.decision;
+
+public enum EnrolmentType {
+    STUDENT,
+    COMPANY
+}

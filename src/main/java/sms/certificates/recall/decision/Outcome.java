@@ -1,0 +1,31 @@
+package sms.certificates.recall.decision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The one answer a request ever gets. */
+public sealed interface Outcome extends Decision {
+
+    UUID eventId();
+
+    /** The document leaves {@code certificates} and enters the revoked store. */
+    record Recalled(
+            UUID eventId,
+            RecallRequest request,
+            UUID requestId,
+            Certificate certificate,
+            String trimmedReason,
+            Instant recalledAt,
+            String latestRemainingCertificateId) implements Outcome {
+    }
+
+    /** Nothing changes; {@code latestCertificateId} is set for {@link RejectionCode#NOT_LATEST_ISSUANCE} only. */
+    record Rejected(
+            UUID eventId,
+            RecallRequest request,
+            RejectionCode code,
+            String message,
+            String latestCertificateId,
+            Instant rejectedAt) implements Outcome {
+    }
+}
