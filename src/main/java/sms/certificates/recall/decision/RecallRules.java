@@ -56,6 +56,11 @@ public final class RecallRules {
                 request.reason().strip(), now, latestOther.map(Certificate::certificateId).orElse(null));
     }
 
+    /** Whether the request passes rules 1 to 4, and so needs the store to be decided. */
+    public static boolean isWellFormed(RecallRequest request) {
+        return checkRequest(request).isEmpty();
+    }
+
     /** Rules 1 to 4: what can be judged from the request alone. */
     static Optional<Rejection> checkRequest(RecallRequest request) {
         if (!RequestKey.isUuid(request.requestId())) {

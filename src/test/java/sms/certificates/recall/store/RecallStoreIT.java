@@ -1,0 +1,217 @@
+package sms.certificates.recall.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import sms.certificates.recall.decision.Actor;
+import sms.certificates.recall.decision.Certificate;
+import sms.certificates.recall.decision.CertificateRef;
+import sms.certificates.recall.decision.Outcome;
+import sms.certificates.recall.decision.ReasonCategory;
+import sms.certificates.recall.decision.RecallRequest;
+import sms.certificates.recall.decision.RequestKey;
+import sms.certificates.recall.support.TestCertificates;
+import sms.certificates.recall.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static sms.certificates.recall.support.TestCertificates.document;
+
+class RecallStoreIT {
+
+    private final DataSource dataSource = TestDatabase.dataSource();
+    private final JdbcClient jdbc = JdbcClient.create(dataSource);
+    private final RecallStore store = new RecallStore(new Certificates(jdbc), new RevokedCertificates(jdbc),
+            new RecallOutcomes(jdbc));
+    private final TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+    private final TestCertificates certificates = new TestCertificates(dataSource);
+    private final String tenant = TestCertificates.newTenant();
+
+    private RecallRequest request(String certificateId, String enrolmentId) {
+        return new RecallRequest(UUID.randomUUID().toString(), tenant, certificateId, "student-1", enrolmentId,
+                ReasonCategory.COMPLIANCE_UPDATE, "x", "RECALL", new Actor("staff-1", "Zoë O'Brien", "Registrar"),
+                Instant.parse("2026-12-01T00:00:00.250Z"));
+    }
+
+    private Outcome.Recalled recalled(RecallRequest request, Certificate certificate, String reason) {
+        return new Outcome.Recalled(UUID.randomUUID(), request, UUID.fromString(request.requestId()), certificate,
+                reason, Instant.parse("2026-12-01T00:00:01.999Z"), null);
+    }
+
+    private String id(String name) {
+        return tenant + "/" + name;
+    }
+
+    @Test
+    void loadsTheAskedDocumentsWholeEnrolmentsAndRevokedIds() {
+        Certificate original = document(tenant, id("original"), "student-1", "enrolment-1", 1);
+        Certificate reissue = document(tenant, id("reissue"), "student-1", "enrolment-1", 2);
+        Certificate elsewhere = document(tenant, id("elsewhere"), "student-1", "enrolment-2", 1);
+        certificates.issue(original, reissue, elsewhere);
+
+        RecallStore.Loaded loaded = transaction.execute(tx -> store.load(List.of(request(id("original"),
+                "enrolment-1"))));
+
+        assertThat(loaded.snapshot().current(original.ref())).contains(original);
+        assertThat(loaded.snapshot().latestBesides(original)).contains(reissue);
+        assertThat(loaded.snapshot().current(elsewhere.ref())).isEmpty();
+        assertThat(loaded.answered()).isEmpty();
+    }
+
+    @Test
+    void neverReadsAnotherTenantsDocuments() {
+        String otherTenant = TestCertificates.newTenant();
+        Certificate foreign = document(otherTenant, id("foreign"), "student-1", "enrolment-1", 1);
+        certificates.issue(foreign);
+
+        RecallStore.Loaded loaded = transaction.execute(tx -> store.load(List.of(request(id("foreign"),
+                "enrolment-1"))));
+
+        assertThat(loaded.snapshot().current(new CertificateRef(tenant, id("foreign")))).isEmpty();
+        assertThat(loaded.snapshot().current(foreign.ref())).isEmpty();
+    }
+
+    @Test
+    void movesARecalledDocumentWithEveryColumnAndTheReasonVerbatim() {
+        Certificate certificate = document(tenant, id("c-1"), "student-1", "enrolment-1", 1);
+        certificates.issue(certificate);
+        RecallRequest request = request(certificate.certificateId(), "enrolment-1");
+        String reason = "'); DROP TABLE certificates; -- 退学 \"quoted\" \\ %_ ünïcødé 📜";
+        Outcome.Recalled recall = recalled(request, certificate, reason);
+
+        transaction.executeWithoutResult(tx -> store.save(List.of(recall), List.of()));
+
+        assertThat(certificates.currentIds(tenant)).isEmpty();
+        Map<String, Object> row = certificates.revokedRow(certificate.certificateId());
+        assertThat(row).containsEntry("tenant_id", tenant)
+                .containsEntry("certificate_number", certificate.certificateNumber())
+                .containsEntry("student_id", "student-1")
+                .containsEntry("enrolment_id", "enrolment-1")
+                .containsEntry("enrolment_type", "STUDENT")
+                .containsEntry("document_type", "CERTIFICATE")
+                .containsEntry("issue_sequence", 1)
+                .containsEntry("qualification_code", "BSB40120")
+                .containsEntry("issued_by", "registrar")
+                .containsEntry("request_id", request.requestId())
+                .containsEntry("event_id", recall.eventId())
+                .containsEntry("reason_category", "COMPLIANCE_UPDATE")
+                .containsEntry("reason", reason)
+                .containsEntry("recalled_by_user_id", "staff-1")
+                .containsEntry("recalled_by_name", "Zoë O'Brien")
+                .containsEntry("recalled_by_role", "Registrar");
+        assertThat(instant(row.get("issued_at"))).isEqualTo(certificate.issuedAt());
+        assertThat(instant(row.get("requested_at"))).isEqualTo(request.requestedAt());
+        assertThat(instant(row.get("recalled_at"))).isEqualTo(recall.recalledAt());
+    }
+
+    @Test
+    void theRevokedStoreRefusesUpdatesAndDeletes() {
+        Certificate certificate = document(tenant, id("kept"), "student-1", "enrolment-1", 1);
+        certificates.issue(certificate);
+        RecallRequest request = request(certificate.certificateId(), "enrolment-1");
+        transaction.executeWithoutResult(tx -> store.save(List.of(recalled(request, certificate, "r")), List.of()));
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE revoked_certificates SET reason = 'changed' WHERE tenant_id = ?")
+                .param(tenant).update()).isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM revoked_certificates WHERE tenant_id = ?")
+                .param(tenant).update()).isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only");
+        assertThat(certificates.revokedIds(tenant)).containsExactly(certificate.certificateId());
+    }
+
+    @Test
+    void findsAnswersByAnyRequestIdText() {
+        List<RequestKey> keys = List.of(RequestKey.of(UUID.randomUUID().toString()), RequestKey.of(tenant + "\0nul"),
+                RequestKey.of(tenant + "x".repeat(100_000)));
+        List<StoredOutcome> answers = keys.stream().map(key -> new StoredOutcome(key, UUID.randomUUID(),
+                "INVALID_REQUEST", new byte[] {0, 0, 0, 0, 1, 2}, Instant.parse("2026-12-01T00:00:00.001Z")))
+                .toList();
+        transaction.executeWithoutResult(tx -> store.save(List.of(), answers));
+
+        Map<RequestKey, StoredOutcome> found = transaction.execute(tx -> store.load(keys.stream()
+                .map(key -> new RecallRequest(key.value(), tenant, "c", "s", "e", ReasonCategory.OTHER, "r",
+                        "RECALL", new Actor("u", null, null), Instant.EPOCH))
+                .toList())).answered();
+
+        assertThat(found).hasSize(3);
+        for (StoredOutcome answer : answers) {
+            StoredOutcome stored = found.get(answer.requestKey());
+            assertThat(stored.eventId()).isEqualTo(answer.eventId());
+            assertThat(stored.event()).isEqualTo(answer.event());
+            assertThat(stored.outcome()).isEqualTo("INVALID_REQUEST");
+            assertThat(stored.decidedAt()).isEqualTo(answer.decidedAt());
+        }
+    }
+
+    @Test
+    void aSecondAnswerToOneRequestIsRefused() {
+        RequestKey key = RequestKey.of(UUID.randomUUID().toString());
+        StoredOutcome first = new StoredOutcome(key, UUID.randomUUID(), "RECALLED", new byte[] {1}, Instant.EPOCH);
+        StoredOutcome second = new StoredOutcome(key, UUID.randomUUID(), "REASON_REQUIRED", new byte[] {2},
+                Instant.EPOCH);
+        transaction.executeWithoutResult(tx -> store.save(List.of(), List.of(first)));
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> store.save(List.of(), List.of(second))))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aRacingLoaderWaitsForTheLockAndThenSeesTheRecall() throws Exception {
+        Certificate certificate = document(tenant, id("raced"), "student-1", "enrolment-1", 1);
+        Certificate sibling = document(tenant, id("sibling"), "student-1", "enrolment-1", 0);
+        certificates.issue(certificate, sibling);
+        RecallRequest winner = request(certificate.certificateId(), "enrolment-1");
+        RecallRequest loser = request(certificate.certificateId(), "enrolment-1");
+        CountDownLatch winnerHoldsLock = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            store.load(List.of(winner));
+            winnerHoldsLock.countDown();
+            await(release);
+            store.save(List.of(recalled(winner, certificate, "r")), List.of());
+        }));
+        assertThat(winnerHoldsLock.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<RecallStore.Loaded> second = CompletableFuture.supplyAsync(() ->
+                transaction.execute(tx -> store.load(List.of(loser))));
+
+        Thread.sleep(300);
+        assertThat(second).isNotDone();
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        RecallStore.Loaded seen = second.get(10, TimeUnit.SECONDS);
+
+        assertThat(seen.snapshot().isRevoked(certificate.ref())).isTrue();
+        assertThat(seen.snapshot().current(certificate.ref())).isEmpty();
+        assertThat(seen.snapshot().current(sibling.ref())).contains(sibling);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Instant instant(Object timestamp) {
+        return timestamp instanceof OffsetDateTime odt ? odt.toInstant()
+                : ((java.sql.Timestamp) timestamp).toInstant();
+    }
+}
