@@ -8,6 +8,9 @@ public sealed interface Outcome extends Decision {
 
     UUID eventId();
 
+    /** When the worker decided: {@code recalledAt} or {@code rejectedAt}. */
+    Instant decidedAt();
+
     /** The document leaves {@code certificates} and enters the revoked store. */
     record Recalled(
             UUID eventId,
@@ -17,6 +20,11 @@ public sealed interface Outcome extends Decision {
             String trimmedReason,
             Instant recalledAt,
             String latestRemainingCertificateId) implements Outcome {
+
+        @Override
+        public Instant decidedAt() {
+            return recalledAt;
+        }
     }
 
     /** Nothing changes; {@code latestCertificateId} is set for {@link RejectionCode#NOT_LATEST_ISSUANCE} only. */
@@ -27,5 +35,10 @@ public sealed interface Outcome extends Decision {
             String message,
             String latestCertificateId,
             Instant rejectedAt) implements Outcome {
+
+        @Override
+        public Instant decidedAt() {
+            return rejectedAt;
+        }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +53,26 @@ class RecallOutcomes {
         return found;
     }
 
-    /** Fails with a duplicate key when another worker answered one of these requests since they were looked up. */
-    void saveAll(List<StoredOutcome> outcomes) {
+    /**
+     * Fails with a duplicate key when another worker answered one of these requests since they were looked up. Rows
+     * go in key order, so that two workers inserting the same keys queue instead of deadlocking.
+     */
+    void saveAll(List<StoredOutcome> answers) {
+        List<Row> rows = answers.stream()
+                .map(answer -> new Row(hash(answer.requestKey()), answer))
+                .sorted(Comparator.comparing(Row::key, Arrays::compareUnsigned))
+                .toList();
         jdbc.sql(SAVE)
                 .params(
-                        SqlArrays.bytea(outcomes, o -> hash(o.requestKey())),
-                        SqlArrays.text(outcomes, o -> o.eventId().toString()),
-                        SqlArrays.text(outcomes, StoredOutcome::outcome),
-                        SqlArrays.bytea(outcomes, StoredOutcome::event),
-                        SqlArrays.bigint(outcomes, o -> o.decidedAt().toEpochMilli()))
+                        SqlArrays.bytea(rows, Row::key),
+                        SqlArrays.text(rows, row -> row.answer().eventId().toString()),
+                        SqlArrays.text(rows, row -> row.answer().outcome()),
+                        SqlArrays.bytea(rows, row -> row.answer().event()),
+                        SqlArrays.bigint(rows, row -> row.answer().decidedAt().toEpochMilli()))
                 .update();
+    }
+
+    private record Row(byte[] key, StoredOutcome answer) {
     }
 
     static byte[] hash(RequestKey key) {

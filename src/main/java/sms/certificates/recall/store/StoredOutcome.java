@@ -3,6 +3,7 @@ package sms.certificates.recall.store;
 import java.time.Instant;
 import java.util.UUID;
 
+import sms.certificates.recall.decision.Outcome;
 import sms.certificates.recall.decision.RequestKey;
 
 /**
@@ -12,6 +13,11 @@ import sms.certificates.recall.decision.RequestKey;
 public record StoredOutcome(RequestKey requestKey, UUID eventId, String outcome, byte[] event, Instant decidedAt) {
 
     public static final String RECALLED = "RECALLED";
+
+    public static StoredOutcome of(Outcome outcome, byte[] event) {
+        String label = outcome instanceof Outcome.Rejected rejected ? rejected.code().name() : RECALLED;
+        return new StoredOutcome(outcome.request().key(), outcome.eventId(), label, event, outcome.decidedAt());
+    }
 
     public boolean isRecalled() {
         return RECALLED.equals(outcome);

@@ -61,6 +61,11 @@ public final class TestCertificates {
                 .param(tenantId).query(String.class).list();
     }
 
+    public Instant recalledAt(String certificateId) {
+        return jdbc.sql("SELECT recalled_at FROM revoked_certificates WHERE certificate_id = ?")
+                .param(certificateId).query(OffsetDateTime.class).single().toInstant();
+    }
+
     public Map<String, Object> revokedRow(String certificateId) {
         return jdbc.sql("SELECT * FROM revoked_certificates WHERE certificate_id = ?")
                 .param(certificateId).query().singleRow();

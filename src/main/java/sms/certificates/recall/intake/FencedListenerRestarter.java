@@ -1,0 +1,40 @@
+package sms.certificates.recall.intake;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.event.ConsumerStoppedEvent;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Restarts the listener when its transactional producer was fenced (the broker aborted a transaction that outlived
+ * {@code transaction.timeout.ms}). Left alone, the container would move past the aborted batch; restarted, it resumes
+ * from the committed offsets and the batch is answered from the store.
+ */
+class FencedListenerRestarter implements ApplicationListener<ConsumerStoppedEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FencedListenerRestarter.class);
+
+    private final KafkaListenerEndpointRegistry registry;
+    private final String listenerId;
+
+    FencedListenerRestarter(KafkaListenerEndpointRegistry registry, String listenerId) {
+        this.registry = registry;
+        this.listenerId = listenerId;
+    }
+
+    @Override
+    public void onApplicationEvent(ConsumerStoppedEvent event) {
+        MessageListenerContainer container = registry.getListenerContainer(listenerId);
+        if (event.getReason() != ConsumerStoppedEvent.Reason.FENCED || container == null) {
+            return;
+        }
+        LOG.warn("The intake's producer was fenced: restarting the listener from the committed offsets");
+        // Not on the consumer thread that published the event: stopping waits for it to finish.
+        new Thread(() -> {
+            container.stop();
+            container.start();
+        }, listenerId + "-restart").start();
+    }
+}

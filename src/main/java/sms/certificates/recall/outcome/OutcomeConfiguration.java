@@ -1,0 +1,45 @@
+package sms.certificates.recall.outcome;
+
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import sms.certificates.recall.RecallTopics;
+
+@Configuration(proxyBeanMethods = false)
+class OutcomeConfiguration {
+
+    /**
+     * The producer carries bytes: outcome values serialized by {@link OutcomeEncoder}, dead letters as received, and
+     * keys as received. {@code spring.kafka.producer.value-serializer} names the serializer the encoder uses.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer bytesProducer() {
+        return factory -> {
+            @SuppressWarnings("unchecked")
+            DefaultKafkaProducerFactory<byte[], byte[]> bytes = (DefaultKafkaProducerFactory<byte[], byte[]>) factory;
+            bytes.setKeySerializer(new ByteArraySerializer());
+            bytes.setValueSerializer(new ByteArraySerializer());
+        };
+    }
+
+    @Bean
+    OutcomeEncoder outcomeEncoder(KafkaProperties kafka, RecallTopics topics) {
+        @SuppressWarnings("unchecked")
+        Serializer<Object> serializer =
+                (Serializer<Object>) BeanUtils.instantiateClass(kafka.getProducer().getValueSerializer());
+        serializer.configure(kafka.buildProducerProperties(), false);
+        return new OutcomeEncoder(serializer, topics);
+    }
+
+    @Bean
+    OutcomePublisher outcomePublisher(KafkaTemplate<byte[], byte[]> template, RecallTopics topics) {
+        return new OutcomePublisher(template, topics);
+    }
+}
