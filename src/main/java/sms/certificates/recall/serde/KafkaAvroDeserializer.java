@@ -143,7 +143,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
 
     private static SerializationException failure(String action, String topic, SchemaReference reference, Throwable cause) {
-        return new SerializationException("Error " + action + " for topic '" + topic + "' with " + reference + ": " + cause.getMessage(), cause);
+        String reason = cause instanceof SerializationException ? cause.getMessage() : cause.toString();
+        return new SerializationException("Error " + action + " for topic '" + topic + "' with " + reference + ": " + reason, cause);
     }
 
     private Configured requireConfigured() {
