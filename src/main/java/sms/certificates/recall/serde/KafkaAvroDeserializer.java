@@ -11,6 +11,8 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -110,7 +112,9 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         if (reader == null) {
             try {
                 reader = newReader(settings, topic, writer);
-            } catch (SerializationException e) {
+            } catch (ApiException | InterruptException e) {
+                throw e; // the registry refused us, or we were interrupted: not a problem of this message
+            } catch (RuntimeException e) {
                 throw failure("finding the Avro reader schema", topic, reference, e);
             }
             readers.putIfAbsent(key, reader);
