@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -28,7 +27,8 @@ final class RegistryHttpTransport {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Answers are read as trees, so fields this client does not know are simply never looked at. */
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_QUOTED_BODY = 300;
 
     private final HttpClient httpClient;
@@ -41,6 +41,7 @@ final class RegistryHttpTransport {
 
     RegistryHttpTransport(RegistryClientConfig config) {
         this.httpClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // as Confluent's client: no h2c upgrade dance with registries and proxies
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
@@ -63,21 +64,21 @@ final class RegistryHttpTransport {
         int urlIndex = activeUrl.get();
         for (int attempt = 0; ; attempt++) {
             URI url = URI.create(baseUrls.get(urlIndex) + path);
-            RuntimeException failure;
+            RuntimeException lastFailure;
             try {
                 HttpResponse<String> response = httpClient.send(request(method, url, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (!isRetriable(response.statusCode())) {
                     return handle(method, url, response, about);
                 }
-                failure = failure(method, url, response, about);
+                lastFailure = failure(method, url, response, about);
             } catch (IOException unreachable) {
-                failure = new SchemaRegistryException(
+                lastFailure = new SchemaRegistryException(
                         "Schema registry " + method + " " + url + " for " + about + " failed: " + unreachable, -1, -1, unreachable);
             } catch (InterruptedException interrupted) {
                 throw new InterruptException(interrupted);
             }
             if (attempt == retryPolicy.maxRetries()) {
-                throw failure;
+                throw lastFailure;
             }
             int nextIndex = (urlIndex + 1) % baseUrls.size();
             activeUrl.compareAndSet(urlIndex, nextIndex);
