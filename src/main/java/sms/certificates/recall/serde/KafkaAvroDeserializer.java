@@ -24,7 +24,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * {@code __value_schema_id} (or {@code __key_schema_id}) header if there is one, else by the payload's 5-byte
  * prefix, and fetched from the registry once. The result is a {@code GenericRecord} (or a primitive) in the writer
  * schema; with {@code use.latest.version=true} in the subject's latest schema; with
- * {@code specific.avro.reader=true} an instance of the generated class named like the writer schema.
+ * {@code specific.avro.reader=true} an instance of the generated class named like the writer schema, or of the class
+ * {@code specific.avro.value.type} (or {@code .key.type}) names, whatever the writer schema's name.
  *
  * <p>Whatever the bytes, the outcome is a datum or a {@link SerializationException} naming the topic and schema:
  * payloads are decoded from the byte array, so Avro 1.12 rejects a length that claims more bytes than remain
@@ -125,8 +126,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     @SuppressWarnings("unchecked")
     private static DatumReader<Object> newReader(Configured settings, String topic, Schema writer) {
         SerdeConfig config = settings.config();
-        if (config.specificAvroReader() && isNamed(writer)) {
-            Class<?> type = GeneratedTypes.forSchema(writer).orElseThrow(() -> new SerializationException("No generated Avro class "
+        if (config.specificAvroReader() && (config.specificType().isPresent() || isNamed(writer))) {
+            // With specific.avro.value.type every writer is resolved against that one class; otherwise against the
+            // generated class named like the writer schema.
+            Class<?> type = config.specificType().or(() -> GeneratedTypes.forSchema(writer)).orElseThrow(() -> new SerializationException("No generated Avro class "
                     + SpecificData.getClassName(writer) + " on the classpath for " + SerdeConfig.SPECIFIC_AVRO_READER + "=true"));
             SpecificData model = SpecificData.getForClass(type);
             Schema readerSchema = model.getSchema(type);

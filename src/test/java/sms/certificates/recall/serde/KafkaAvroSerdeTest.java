@@ -253,6 +253,31 @@ class KafkaAvroSerdeTest {
     }
 
     @Test
+    void aSpecificValueTypeReadsEveryWriterIntoThatClass() {
+        Schema older = new Schema.Parser().parse(RecallRequested.getClassSchema().toString()
+                .replace("\"name\":\"RecallRequested\"", "\"name\":\"RecallRequestedV0\""));
+        GenericRecord renamed = new org.apache.avro.generic.GenericData.Record(older);
+        RecallRequested request = recallRequested();
+        older.getFields().forEach(field -> renamed.put(field.name(), request.get(field.name())));
+        renamed.put("requestedAt", request.getRequestedAt().toEpochMilli());
+        byte[] bytes = serializer(config(URL)).serialize(TOPIC, renamed);
+
+        Object read = deserializer(config(URL, "specific.avro.reader", true,
+                "specific.avro.value.type", RecallRequested.class.getName())).deserialize(TOPIC, bytes);
+
+        assertThat(read).isEqualTo(request);
+    }
+
+    @Test
+    void aSpecificValueTypeRefusesAWriterThatDoesNotResolveToIt() {
+        byte[] bytes = serializer(config(URL)).serialize(TOPIC, user("alice", 30));
+
+        assertThatThrownBy(() -> deserializer(config(URL, "specific.avro.reader", true,
+                "specific.avro.value.type", RecallRequested.class)).deserialize(TOPIC, bytes))
+                .isInstanceOf(SerializationException.class).hasMessageContaining(TOPIC).hasMessageContaining("schema id");
+    }
+
+    @Test
     void aNonAvroValueFailsNamingItsType() {
         assertThatThrownBy(() -> serializer(config(URL)).serialize(TOPIC, new Object()))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("java.lang.Object");

@@ -65,13 +65,23 @@ class SerdeConfigTest {
     }
 
     @Test
+    void aSpecificTypeMustBeAGeneratedClass() {
+        assertThatThrownBy(() -> SerdeConfig.parse(config("mock://a", "specific.avro.value.type", "no.such.Type"), false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("specific.avro.value.type");
+        assertThatThrownBy(() -> SerdeConfig.parse(config("mock://a", "specific.avro.key.type", "java.lang.String"), true))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("specific.avro.key.type");
+        assertThat(SerdeConfig.parse(config("mock://a", "specific.avro.value.type", "sms.certificates.RecallRequested"), false)
+                .specificType()).contains(sms.certificates.RecallRequested.class);
+    }
+
+    @Test
     void defaults() {
         SerdeConfig config = SerdeConfig.parse(config("http://registry:8081"), false);
 
         assertThat(config).isEqualTo(new SerdeConfig(
                 new RegistryClientConfig(List.of(URI.create("http://registry:8081")), java.util.Optional.empty(), java.util.Optional.empty(),
                         Duration.ofSeconds(10), Duration.ofSeconds(30), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(20))),
-                true, false, false, SubjectNameStrategy.TOPIC_NAME));
+                true, false, false, java.util.Optional.empty(), SubjectNameStrategy.TOPIC_NAME));
     }
 
     @Test
