@@ -22,14 +22,21 @@ class BatchIntake {
     private final DeadLetters deadLetters;
     private final RecallProcessor processor;
     private final OutcomePublisher publisher;
+    private final String topic;
 
-    BatchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher) {
+    BatchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher, String topic) {
         this.deadLetters = deadLetters;
         this.processor = processor;
         this.publisher = publisher;
+        this.topic = topic;
     }
 
-    @KafkaListener(id = IntakeConfiguration.LISTENER_ID, idIsGroup = false, topics = "${recall.topics.requested}",
+    /** The topic listened to, for the annotation below. */
+    public String getTopic() {
+        return topic;
+    }
+
+    @KafkaListener(id = IntakeConfiguration.LISTENER_ID, idIsGroup = false, topics = "#{__listener.topic}",
             batch = "true")
     void onRequests(List<ConsumerRecord<byte[], Object>> records, Consumer<?, ?> consumer) {
         List<ConsumerRecord<byte[], Object>> readable = new ArrayList<>(records.size());

@@ -82,13 +82,15 @@ class IntakeConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "recall.intake.mode", havingValue = "batch", matchIfMissing = true)
-    BatchIntake batchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher) {
-        return new BatchIntake(deadLetters, processor, publisher);
+    BatchIntake batchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher,
+            RecallTopics topics) {
+        return new BatchIntake(deadLetters, processor, publisher, topics.requested());
     }
 
     @Bean
     @ConditionalOnProperty(name = "recall.intake.mode", havingValue = "record")
-    RecordIntake recordIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher) {
-        return new RecordIntake(deadLetters, processor, publisher);
+    RecordIntake recordIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher,
+            RecallTopics topics) {
+        return new RecordIntake(deadLetters, processor, publisher, topics.requested());
     }
 }

@@ -21,14 +21,21 @@ class RecordIntake {
     private final DeadLetters deadLetters;
     private final RecallProcessor processor;
     private final OutcomePublisher publisher;
+    private final String topic;
 
-    RecordIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher) {
+    RecordIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher, String topic) {
         this.deadLetters = deadLetters;
         this.processor = processor;
         this.publisher = publisher;
+        this.topic = topic;
     }
 
-    @KafkaListener(id = IntakeConfiguration.LISTENER_ID, idIsGroup = false, topics = "${recall.topics.requested}",
+    /** The topic listened to, for the annotation below. */
+    public String getTopic() {
+        return topic;
+    }
+
+    @KafkaListener(id = IntakeConfiguration.LISTENER_ID, idIsGroup = false, topics = "#{__listener.topic}",
             batch = "false")
     void onRequest(ConsumerRecord<byte[], Object> record, Consumer<?, ?> consumer) {
         if (deadLetters.sendIfUnreadable(record, consumer)) {
