@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import sms.certificates.recall.decision.BatchDecider;
@@ -23,6 +25,8 @@ import sms.certificates.recall.store.StoredOutcome;
  */
 public class RecallProcessor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecallProcessor.class);
+
     private final RecallStore store;
     private final BatchDecider decider;
     private final OutcomeEncoder encoder;
@@ -38,25 +42,53 @@ public class RecallProcessor {
 
     /** The answer to publish for each request, in the requests' order; repeats get their first answer. */
     public List<StoredOutcome> process(List<RecallRequest> requests) {
-        return databaseTransaction.execute(status -> {
-            RecallStore.Loaded loaded = store.load(requests);
-            Map<RequestKey, StoredOutcome> answers = new HashMap<>(loaded.answered());
-            List<StoredOutcome> newAnswers = new ArrayList<>();
-            List<Outcome.Recalled> recalls = new ArrayList<>();
-            List<StoredOutcome> toPublish = new ArrayList<>(requests.size());
-            for (Decision decision : decider.decide(requests, loaded.snapshot())) {
-                if (decision instanceof Outcome outcome) {
-                    StoredOutcome answer = StoredOutcome.of(outcome, encoder.encode(outcome));
-                    answers.put(answer.requestKey(), answer);
-                    newAnswers.add(answer);
-                    if (outcome instanceof Outcome.Recalled recalled) {
-                        recalls.add(recalled);
-                    }
+        List<Answer> answers = databaseTransaction.execute(status -> decideAndStore(requests));
+        answers.forEach(RecallProcessor::log);
+        return answers.stream().map(Answer::outcome).toList();
+    }
+
+    private List<Answer> decideAndStore(List<RecallRequest> requests) {
+        RecallStore.Loaded loaded = store.load(requests);
+        Map<RequestKey, StoredOutcome> given = new HashMap<>(loaded.answered());
+        List<StoredOutcome> newAnswers = new ArrayList<>();
+        List<Outcome.Recalled> recalls = new ArrayList<>();
+        List<Answer> answers = new ArrayList<>(requests.size());
+        for (Decision decision : decider.decide(requests, loaded.snapshot())) {
+            if (decision instanceof Outcome outcome) {
+                StoredOutcome answer = StoredOutcome.of(outcome, encoder.encode(outcome));
+                given.put(answer.requestKey(), answer);
+                newAnswers.add(answer);
+                if (outcome instanceof Outcome.Recalled recalled) {
+                    recalls.add(recalled);
                 }
-                toPublish.add(answers.get(decision.request().key()));
             }
-            store.save(recalls, newAnswers);
-            return toPublish;
-        });
+            answers.add(new Answer(decision, given.get(decision.request().key())));
+        }
+        store.save(recalls, newAnswers);
+        return answers;
+    }
+
+    /** Ids and codes only: the reason and the staff member's name stay out of the logs. */
+    private static void log(Answer answer) {
+        RecallRequest request = answer.decision().request();
+        String requestId = brief(request.requestId());
+        String message = answer.decision() instanceof Decision.Repeat
+                ? "Request {} was answered before ({}): publishing that answer again"
+                : answer.outcome().isRecalled() ? "Request {}: {}, certificate recalled" : "Request {}: {}";
+        LOG.atInfo()
+                .addKeyValue("requestId", requestId)
+                .addKeyValue("eventId", answer.outcome().eventId())
+                .addKeyValue("enrolmentId", brief(request.enrolmentId()))
+                .addKeyValue("certificateId", brief(request.certificateId()))
+                .addKeyValue("outcome", answer.outcome().outcome())
+                .log(message, requestId, answer.outcome().outcome());
+    }
+
+    /** Ids as sent can be of any length; a log line need not be. */
+    private static String brief(String id) {
+        return id == null || id.length() <= 100 ? id : id.substring(0, 100) + "…";
+    }
+
+    private record Answer(Decision decision, StoredOutcome outcome) {
     }
 }

@@ -24,6 +24,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import sms.certificates.RecallRequested;
+import sms.certificates.recall.support.LocalSchemaRegistryServer;
 
 /** The serdes and the HTTP client against a Confluent-compatible registry over real HTTP. */
 class HttpSchemaRegistryTest {

@@ -1,4 +1,4 @@
-package sms.certificates.recall.serde;
+package sms.certificates.recall.support;
 
 import java.io.IOException;
 import java.io.InputStream;
