@@ -171,7 +171,7 @@ class RecallWorkerIT {
         Certificate certificate = issue("doc", "enrolment", 1);
         RecallRequested request = requestFor(certificate);
         switch (code) {
-            case INVALID_REQUEST -> request.setRequestId("not-a-uuid");
+            case INVALID_REQUEST -> request.setRequestId("not-a-uuid:" + tenant);
             case REASON_REQUIRED -> request.setReason(" \t ");
             case REASON_INVALID -> request.setReason("x".repeat(1_001));
             case CONFIRMATION_MISMATCH -> request.setConfirmation("recall");

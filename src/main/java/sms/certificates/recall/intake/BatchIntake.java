@@ -2,6 +2,10 @@ package sms.certificates.recall.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,13 +26,24 @@ class BatchIntake {
     private final DeadLetters deadLetters;
     private final RecallProcessor processor;
     private final OutcomePublisher publisher;
+    private final RecordObservations observations;
     private final String topic;
+    private final Timer batchTimer;
+    private final Timer recordTimer;
 
-    BatchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher, String topic) {
+    BatchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher,
+            RecordObservations observations, String topic, MeterRegistry meters) {
         this.deadLetters = deadLetters;
         this.processor = processor;
         this.publisher = publisher;
+        this.observations = observations;
         this.topic = topic;
+        this.batchTimer = Timer.builder("recall.batch")
+                .description("Time to handle one polled batch, up to the Kafka commit")
+                .register(meters);
+        this.recordTimer = Timer.builder("recall.record")
+                .description("Time to handle one record: its batch's time shared out over the batch's records")
+                .register(meters);
     }
 
     /** The topic listened to, for the annotation below. */
@@ -39,6 +54,16 @@ class BatchIntake {
     @KafkaListener(id = IntakeConfiguration.LISTENER_ID, idIsGroup = false, topics = "#{__listener.topic}",
             batch = "true")
     void onRequests(List<ConsumerRecord<byte[], Object>> records, Consumer<?, ?> consumer) {
+        long started = System.nanoTime();
+        handle(records, consumer);
+        long elapsed = System.nanoTime() - started;
+        batchTimer.record(elapsed, TimeUnit.NANOSECONDS);
+        for (int i = 0; i < records.size(); i++) {
+            recordTimer.record(elapsed / records.size(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void handle(List<ConsumerRecord<byte[], Object>> records, Consumer<?, ?> consumer) {
         List<ConsumerRecord<byte[], Object>> readable = new ArrayList<>(records.size());
         for (ConsumerRecord<byte[], Object> record : records) {
             if (!deadLetters.sendIfUnreadable(record, consumer)) {
@@ -52,7 +77,9 @@ class BatchIntake {
                 .map(record -> RecallRequests.toRequest((RecallRequested) record.value()))
                 .toList());
         for (int i = 0; i < readable.size(); i++) {
-            publisher.publish(readable.get(i).key(), answers.get(i));
+            ConsumerRecord<byte[], Object> record = readable.get(i);
+            StoredOutcome answer = answers.get(i);
+            observations.observe(record, () -> publisher.publish(record.key(), answer));
         }
     }
 }

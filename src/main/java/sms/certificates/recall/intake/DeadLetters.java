@@ -1,5 +1,7 @@
 package sms.certificates.recall.intake;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -20,9 +22,13 @@ class DeadLetters {
     private static final LogAccessor LOG = new LogAccessor(DeadLetters.class);
 
     private final DeadLetterPublishingRecoverer recoverer;
+    private final Counter sent;
 
-    DeadLetters(DeadLetterPublishingRecoverer recoverer) {
+    DeadLetters(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters) {
         this.recoverer = recoverer;
+        this.sent = Counter.builder("recall.dead.letters")
+                .description("Records that could not be read as RecallRequested, sent to the dead-letter topic")
+                .register(meters);
     }
 
     /** Sends the record to the dead-letter topic if it cannot be read, and says whether it did. */
@@ -30,11 +36,11 @@ class DeadLetters {
         DeserializationException failure =
                 SerializationUtils.getExceptionFromHeader(record, KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
         if (failure != null) {
-            recoverer.accept(record, consumer, failure);
+            send(record, consumer, failure);
             return true;
         }
         if (record.value() == null) {
-            recoverer.accept(record, consumer,
+            send(record, consumer,
                     new SerializationException("Empty record (tombstone): there is no RecallRequested to read"));
             return true;
         }
@@ -45,5 +51,10 @@ class DeadLetters {
                     + "specific.avro.value.type=sms.certificates.RecallRequested");
         }
         return false;
+    }
+
+    private void send(ConsumerRecord<byte[], Object> record, Consumer<?, ?> consumer, Exception failure) {
+        recoverer.accept(record, consumer, failure);
+        sent.increment();
     }
 }

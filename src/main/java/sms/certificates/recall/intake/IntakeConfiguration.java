@@ -1,5 +1,8 @@
 package sms.certificates.recall.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -65,6 +69,17 @@ class IntakeConfiguration {
     }
 
     @Bean
+    BrokerHealthIndicator brokerHealthIndicator(KafkaAdmin kafkaAdmin, IntakeSettings settings) {
+        return new BrokerHealthIndicator(Admin.create(kafkaAdmin.getConfigurationProperties()),
+                settings.healthTimeout());
+    }
+
+    @Bean
+    ListenerHealthIndicator listenerHealthIndicator(KafkaListenerEndpointRegistry registry) {
+        return new ListenerHealthIndicator(registry, LISTENER_ID);
+    }
+
+    @Bean
     DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> template, RecallTopics topics) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, failure) -> {
             // The original partition where the dead-letter topic has it; the key's partition otherwise.
@@ -76,15 +91,16 @@ class IntakeConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(DeadLetterPublishingRecoverer deadLetterRecoverer) {
-        return new DeadLetters(deadLetterRecoverer);
+    DeadLetters deadLetters(DeadLetterPublishingRecoverer deadLetterRecoverer, MeterRegistry meters) {
+        return new DeadLetters(deadLetterRecoverer, meters);
     }
 
     @Bean
     @ConditionalOnProperty(name = "recall.intake.mode", havingValue = "batch", matchIfMissing = true)
     BatchIntake batchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher,
-            RecallTopics topics) {
-        return new BatchIntake(deadLetters, processor, publisher, topics.requested());
+            ObservationRegistry observations, RecallTopics topics, MeterRegistry meters) {
+        return new BatchIntake(deadLetters, processor, publisher, new RecordObservations(observations, LISTENER_ID),
+                topics.requested(), meters);
     }
 
     @Bean

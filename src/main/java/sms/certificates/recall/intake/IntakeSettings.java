@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * one of each per record with a synchronous send, the deliberately naive baseline the benchmark compares against
  * @param retryInitialInterval first pause after a batch fails for a transient reason (database or broker down)
  * @param retryMaxInterval longest pause between retries, which go on without limit
+ * @param healthTimeout how long the broker health check waits for the cluster to answer
  */
 @ConfigurationProperties("recall.intake")
 record IntakeSettings(
         @DefaultValue("batch") Mode mode,
         @DefaultValue("500ms") Duration retryInitialInterval,
-        @DefaultValue("5s") Duration retryMaxInterval) {
+        @DefaultValue("5s") Duration retryMaxInterval,
+        @DefaultValue("3s") Duration healthTimeout) {
 
     enum Mode {
         BATCH,

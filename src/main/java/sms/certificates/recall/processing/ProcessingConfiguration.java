@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -30,8 +32,8 @@ class ProcessingConfiguration {
 
     @Bean
     RecallProcessor recallProcessor(RecallStore store, OutcomeEncoder encoder,
-            JdbcTransactionManager transactionManager) {
+            JdbcTransactionManager transactionManager, MeterRegistry meters) {
         return new RecallProcessor(store, new BatchDecider(Clock.systemUTC(), UUID::randomUUID), encoder,
-                new TransactionTemplate(transactionManager));
+                new TransactionTemplate(transactionManager), meters);
     }
 }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,6 +15,7 @@ import sms.certificates.recall.decision.BatchDecider;
 import sms.certificates.recall.decision.Decision;
 import sms.certificates.recall.decision.Outcome;
 import sms.certificates.recall.decision.RecallRequest;
+import sms.certificates.recall.decision.RejectionCode;
 import sms.certificates.recall.decision.RequestKey;
 import sms.certificates.recall.outcome.OutcomeEncoder;
 import sms.certificates.recall.store.RecallStore;
@@ -31,18 +34,37 @@ public class RecallProcessor {
     private final BatchDecider decider;
     private final OutcomeEncoder encoder;
     private final TransactionTemplate databaseTransaction;
+    private final Map<String, Counter> outcomeCounters = new HashMap<>();
+    private final Counter repeats;
 
     RecallProcessor(RecallStore store, BatchDecider decider, OutcomeEncoder encoder,
-            TransactionTemplate databaseTransaction) {
+            TransactionTemplate databaseTransaction, MeterRegistry meters) {
         this.store = store;
         this.decider = decider;
         this.encoder = encoder;
         this.databaseTransaction = databaseTransaction;
+        // Registered up front, so that every code shows (as 0) before it first happens.
+        outcomeCounters.put(StoredOutcome.RECALLED, outcomeCounter(meters, "recalled", "none"));
+        for (RejectionCode code : RejectionCode.values()) {
+            outcomeCounters.put(code.name(), outcomeCounter(meters, "rejected", code.name()));
+        }
+        repeats = Counter.builder("recall.requests.repeated")
+                .description("Requests answered before, given their first answer again")
+                .register(meters);
+    }
+
+    private static Counter outcomeCounter(MeterRegistry meters, String result, String code) {
+        return Counter.builder("recall.outcomes")
+                .description("Requests answered for the first time, by result and rejection code")
+                .tag("result", result)
+                .tag("code", code)
+                .register(meters);
     }
 
     /** The answer to publish for each request, in the requests' order; repeats get their first answer. */
     public List<StoredOutcome> process(List<RecallRequest> requests) {
         List<Answer> answers = databaseTransaction.execute(status -> decideAndStore(requests));
+        answers.forEach(this::count);
         answers.forEach(RecallProcessor::log);
         return answers.stream().map(Answer::outcome).toList();
     }
@@ -66,6 +88,14 @@ public class RecallProcessor {
         }
         store.save(recalls, newAnswers);
         return answers;
+    }
+
+    private void count(Answer answer) {
+        if (answer.decision() instanceof Decision.Repeat) {
+            repeats.increment();
+        } else {
+            outcomeCounters.get(answer.outcome().outcome()).increment();
+        }
     }
 
     /** Ids and codes only: the reason and the staff member's name stay out of the logs. */

@@ -96,6 +96,16 @@ public final class RecallTraffic implements AutoCloseable {
         sendRaw(key, serializer.serialize(topics.requested(), request));
     }
 
+    /** Sends with the given record headers, such as a W3C {@code traceparent}. */
+    public void send(RecallRequested request, Map<String, String> headers) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topics.requested(),
+                request.getEnrolmentId().getBytes(StandardCharsets.UTF_8),
+                serializer.serialize(topics.requested(), request));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+        producer.flush();
+    }
+
     public void sendRaw(byte[] key, byte[] value) {
         sendRaw(null, key, value);
     }
