@@ -8,7 +8,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 import sms.certificates.recall.RecallTopics;
 
@@ -20,13 +22,21 @@ class OutcomeConfiguration {
      * keys as received. {@code spring.kafka.producer.value-serializer} names the serializer the encoder uses.
      */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer bytesProducer() {
+    DefaultKafkaProducerFactoryCustomizer bytesProducer(KafkaProperties kafka) {
         return factory -> {
             @SuppressWarnings("unchecked")
             DefaultKafkaProducerFactory<byte[], byte[]> bytes = (DefaultKafkaProducerFactory<byte[], byte[]>) factory;
             bytes.setKeySerializer(new ByteArraySerializer());
             bytes.setValueSerializer(new ByteArraySerializer());
+            // A fixed set of transactional ids, the same after every restart (see TransactionalProducers).
+            bytes.setTransactionIdSuffixStrategy(new DefaultTransactionIdSuffixStrategy(
+                    TransactionalProducers.needed(kafka.getListener().getConcurrency())));
         };
+    }
+
+    @Bean
+    TransactionalProducers transactionalProducers(ProducerFactory<byte[], byte[]> factory, KafkaProperties kafka) {
+        return new TransactionalProducers(factory, TransactionalProducers.needed(kafka.getListener().getConcurrency()));
     }
 
     @Bean

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.util.function.Function;
+
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 import sms.certificates.recall.decision.Certificate;
 import sms.certificates.recall.decision.DocumentType;
@@ -49,6 +52,35 @@ public final class TestCertificates {
                             OffsetDateTime.ofInstant(c.issuedAt(), ZoneOffset.UTC), c.issuedBy())
                     .update();
         }
+    }
+
+    /** Issues many documents, a few thousand per statement. */
+    public void issueAll(List<Certificate> certificates) {
+        for (int from = 0; from < certificates.size(); from += 5_000) {
+            List<Certificate> chunk = certificates.subList(from, Math.min(from + 5_000, certificates.size()));
+            jdbc.sql("""
+                    INSERT INTO certificates (certificate_id, tenant_id, certificate_number, student_id, enrolment_id,
+                        enrolment_type, company_id, document_type, issue_sequence, qualification_code,
+                        qualification_title, issued_at, issued_by)
+                    SELECT c.id, c.tenant, 'NO-' || c.id, c.student, c.enrolment, c.enrolment_type, c.company,
+                        c.document_type, c.sequence, 'BSB40120', 'Certificate IV in Business', c.issued_at, 'registrar'
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],
+                                ?::timestamptz[])
+                        AS c(id, tenant, student, enrolment, enrolment_type, company, document_type, sequence,
+                             issued_at)""")
+                    .params(array(chunk, Certificate::certificateId), array(chunk, Certificate::tenantId),
+                            array(chunk, Certificate::studentId), array(chunk, Certificate::enrolmentId),
+                            array(chunk, c -> c.enrolmentType().name()), array(chunk, Certificate::companyId),
+                            array(chunk, c -> c.documentType().name()),
+                            new SqlArrayValue("int4", chunk.stream().map(Certificate::issueSequence).toArray()),
+                            new SqlArrayValue("timestamptz", chunk.stream()
+                                    .map(c -> OffsetDateTime.ofInstant(c.issuedAt(), ZoneOffset.UTC)).toArray()))
+                    .update();
+        }
+    }
+
+    private static SqlArrayValue array(List<Certificate> certificates, Function<Certificate, String> column) {
+        return new SqlArrayValue("text", certificates.stream().map(column).toArray());
     }
 
     public List<String> currentIds(String tenantId) {

@@ -1,0 +1,127 @@
+package sms.certificates.recall.harness;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import sms.certificates.CertificateRecalled;
+import sms.certificates.RecallRejected;
+import sms.certificates.recall.RecallTopics;
+import sms.certificates.recall.serde.KafkaAvroDeserializer;
+
+/**
+ * Everything downstream consumers see: the outcome topics and the dead-letter topic read from the start, with
+ * {@code isolation.level=read_committed}, each record kept with the moment it became visible.
+ */
+public final class OutcomeLog implements AutoCloseable {
+
+    /** One outcome record; {@code result} is {@code RECALLED} or the rejection code. */
+    public record Outcome(ConsumerRecord<byte[], byte[]> record, String requestId, UUID eventId, String result,
+            String certificateId, Instant requestedAt, Instant visibleAt) {
+    }
+
+    private final Map<String, List<Outcome>> byRequest = new ConcurrentHashMap<>();
+    private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+    private final List<ConsumerRecord<byte[], byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+    private volatile boolean reading = true;
+
+    public OutcomeLog(String bootstrapServers, String registryUrl, RecallTopics topics) {
+        Deserializer<Object> deserializer = new KafkaAvroDeserializer();
+        deserializer.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", true), false);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "outcome-log-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topics.recalled(), topics.rejected(), topics.deadLetter()));
+        reader = new Thread(() -> {
+            try (consumer; deserializer) {
+                while (reading) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                        if (record.topic().equals(topics.deadLetter())) {
+                            deadLetters.add(record);
+                        } else {
+                            add(record, deserializer.deserialize(record.topic(), record.headers(), record.value()));
+                        }
+                    }
+                }
+            }
+        }, "outcome-log");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void add(ConsumerRecord<byte[], byte[]> record, Object value) {
+        Instant now = Instant.now();
+        Outcome outcome;
+        if (value instanceof CertificateRecalled recalled) {
+            outcome = new Outcome(record, recalled.getRequestId().toString(), recalled.getEventId(),
+                    Workload.RECALLED, recalled.getCertificateId(), recalled.getRequestedAt(), now);
+        } else {
+            RecallRejected rejected = (RecallRejected) value;
+            outcome = new Outcome(record, rejected.getRequestId(), rejected.getEventId(), rejected.getCode().name(),
+                    rejected.getCertificateId(), rejected.getRequestedAt(), now);
+        }
+        outcomes.add(outcome);
+        byRequest.computeIfAbsent(outcome.requestId().toLowerCase(), id -> new CopyOnWriteArrayList<>())
+                .add(outcome);
+    }
+
+    public List<Outcome> outcomes() {
+        return outcomes;
+    }
+
+    /** The outcome records of a request (its id compared case-insensitively, as the worker does for UUIDs). */
+    public List<Outcome> of(String requestId) {
+        return byRequest.getOrDefault(requestId.toLowerCase(), List.of());
+    }
+
+    public List<ConsumerRecord<byte[], byte[]>> deadLetters() {
+        return deadLetters;
+    }
+
+    public int answered(Collection<String> requestIds) {
+        return (int) requestIds.stream().filter(id -> !of(id).isEmpty()).count();
+    }
+
+    /** Waits until every request has an outcome; returns the ones still unanswered at the deadline. */
+    public List<String> awaitAnswers(Collection<String> requestIds, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> missing = new ArrayList<>(requestIds);
+        while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
+            missing.removeIf(id -> !of(id).isEmpty());
+            Processes.sleep(Duration.ofMillis(100));
+        }
+        return missing;
+    }
+
+    /** Waits until nothing new has arrived for {@code quiet}: stragglers such as re-published answers. */
+    public void awaitQuiet(Duration quiet) {
+        int seen = -1;
+        while (seen != outcomes.size() + deadLetters.size()) {
+            seen = outcomes.size() + deadLetters.size();
+            Processes.sleep(quiet);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        reading = false;
+        reader.join(10_000);
+    }
+}
