@@ -295,9 +295,27 @@ class RecallWorkerIT {
             assertThat(letter.headers().lastHeader("kafka_dlt-original-partition").value())
                     .isEqualTo(ByteBuffer.allocate(4).putInt(0).array());
             assertThat(letter.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
-            assertThat(header(letter, "kafka_dlt-exception-fqcn")).isNotBlank();
+            assertThat(header(letter, "kafka_dlt-exception-fqcn"))
+                    .isEqualTo("org.apache.kafka.common.errors.SerializationException");
             assertThat(header(letter, "kafka_dlt-exception-message")).isNotBlank();
         }
+    }
+
+    @Test
+    void aRecordOverTheSizeLimitIsDeadLetteredWithoutBeingRead() {
+        RecallRequested huge = request(tenant, id("huge"), "student-1", id("enrolment"));
+        huge.setReason("x".repeat(300_000));
+        byte[] key = id("huge").getBytes(StandardCharsets.UTF_8);
+        byte[] value = traffic.serialize("sms.certificates.recall-requested", huge);
+
+        traffic.sendRaw(key, value);
+
+        ConsumerRecord<byte[], byte[]> letter = traffic.deadLetters(
+                record -> java.util.Arrays.equals(record.key(), key), 1).get(0);
+        assertThat(letter.value()).isEqualTo(value);
+        assertThat(header(letter, "kafka_dlt-exception-fqcn"))
+                .isEqualTo("org.apache.kafka.common.errors.RecordTooLargeException");
+        assertThat(header(letter, "kafka_dlt-exception-message")).contains("over the limit of 262144 bytes");
     }
 
     @Test

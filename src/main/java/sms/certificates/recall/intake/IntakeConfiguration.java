@@ -1,8 +1,11 @@
 package sms.certificates.recall.intake;
 
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.Admin;
+
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,14 +46,15 @@ class IntakeConfiguration {
 
     /**
      * Keys stay bytes, exactly as received: outcomes and dead letters carry them unchanged. Values go through the
-     * configured value deserializer ({@code ErrorHandlingDeserializer} around the Avro one).
+     * configured value deserializer ({@link SizeLimitedDeserializer} around the Avro one), told the size limit.
      */
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer bytesKeys() {
+    DefaultKafkaConsumerFactoryCustomizer bytesKeysAndSizeLimit(IntakeSettings settings) {
         return factory -> {
             @SuppressWarnings("unchecked")
             DefaultKafkaConsumerFactory<byte[], Object> bytes = (DefaultKafkaConsumerFactory<byte[], Object>) factory;
             bytes.setKeyDeserializer(new ByteArrayDeserializer());
+            bytes.updateConfigs(Map.of(SizeLimitedDeserializer.MAX_RECORD_BYTES, settings.maxRecordBytes()));
         };
     }
 
@@ -86,7 +90,7 @@ class IntakeConfiguration {
             int partitions = template.partitionsFor(topics.deadLetter()).size();
             return new TopicPartition(topics.deadLetter(), record.partition() < partitions ? record.partition() : -1);
         });
-        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        recoverer.setExceptionHeadersCreator(new UnreadableRecordHeaders());
         return recoverer;
     }
 
