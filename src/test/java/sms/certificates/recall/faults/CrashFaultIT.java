@@ -50,19 +50,12 @@ class CrashFaultIT {
                 }
                 sender.join();
                 Instant drainStarted = Instant.now();
-                List<String> missing = run.log().awaitAnswers(ids, Duration.ofMinutes(3));
-                run.report().measure("seconds to answer the rest after the last restart",
+                run.log().awaitAnswers(ids, Duration.ofMinutes(3));
+                run.report().measure("seconds to answer the rest after sending ended",
                         Duration.between(drainStarted, Instant.now()).toMillis() / 1000.0);
-                run.log().awaitQuiet(Duration.ofSeconds(3));
-                run.report().parameter("requests sent", sender.sent())
-                        .parameter("distinct requests", ids.size())
-                        .parameter("requests sent twice", workload.resent().size())
-                        .parameter("documents preloaded", workload.certificates().size())
-                        .measure("SIGKILLs", kills)
-                        .measure("unanswered", missing.size())
-                        .measure("dead letters", run.log().deadLetters().size());
-                run.report().check("nothing dead-lettered", run.log().deadLetters().isEmpty(),
-                        run.log().deadLetters().size() + " dead letters");
+                run.awaitAnswers(workload, sender.sent(), Duration.ofMinutes(1));
+                run.report().measure("SIGKILLs", kills).measure("worker starts", worker.starts());
+                run.checkNoDeadLetters();
             }
             assertThat(run.verify(workload)).isEmpty();
         }

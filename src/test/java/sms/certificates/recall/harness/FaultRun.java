@@ -1,6 +1,7 @@
 package sms.certificates.recall.harness;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,6 +109,28 @@ public final class FaultRun implements AutoCloseable {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /**
+     * Waits until every request of the workload is answered (or the timeout passes) and nothing more arrives, and
+     * records the workload's sizes; returns the requests left unanswered.
+     */
+    public List<String> awaitAnswers(Workload workload, int sent, Duration timeout) {
+        List<String> ids = workload.requests().stream().map(Workload.Request::requestId).toList();
+        List<String> missing = log.awaitAnswers(ids, timeout);
+        log.awaitQuiet(Duration.ofSeconds(3));
+        report.parameter("records sent", sent)
+                .parameter("distinct requests", ids.size())
+                .parameter("requests sent twice", workload.resent().size())
+                .parameter("documents preloaded", workload.certificates().size())
+                .measure("unanswered", missing.size())
+                .measure("dead letters", log.deadLetters().size());
+        return missing;
+    }
+
+    /** Records that the run published no dead letters: none of its records was unreadable. */
+    public void checkNoDeadLetters() {
+        report.check("nothing dead-lettered", log.deadLetters().isEmpty(), log.deadLetters().size() + " dead letters");
     }
 
     /** Checks the contract's invariants for the workload and writes the report; returns the failed checks. */

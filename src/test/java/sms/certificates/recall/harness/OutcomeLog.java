@@ -27,9 +27,9 @@ import sms.certificates.recall.serde.KafkaAvroDeserializer;
  */
 public final class OutcomeLog implements AutoCloseable {
 
-    /** One outcome record; {@code result} is {@code RECALLED} or the rejection code. */
+    /** One outcome record; {@code result} is {@code RECALLED} or the rejection code, {@code message} the rejection's. */
     public record Outcome(ConsumerRecord<byte[], byte[]> record, String requestId, UUID eventId, String result,
-            String certificateId, Instant requestedAt, Instant visibleAt) {
+            String certificateId, String message, Instant requestedAt, Instant visibleAt) {
     }
 
     private final Map<String, List<Outcome>> byRequest = new ConcurrentHashMap<>();
@@ -71,11 +71,11 @@ public final class OutcomeLog implements AutoCloseable {
         Outcome outcome;
         if (value instanceof CertificateRecalled recalled) {
             outcome = new Outcome(record, recalled.getRequestId().toString(), recalled.getEventId(),
-                    Workload.RECALLED, recalled.getCertificateId(), recalled.getRequestedAt(), now);
+                    Workload.RECALLED, recalled.getCertificateId(), null, recalled.getRequestedAt(), now);
         } else {
             RecallRejected rejected = (RecallRejected) value;
             outcome = new Outcome(record, rejected.getRequestId(), rejected.getEventId(), rejected.getCode().name(),
-                    rejected.getCertificateId(), rejected.getRequestedAt(), now);
+                    rejected.getCertificateId(), rejected.getMessage(), rejected.getRequestedAt(), now);
         }
         outcomes.add(outcome);
         byRequest.computeIfAbsent(outcome.requestId().toLowerCase(), id -> new CopyOnWriteArrayList<>())

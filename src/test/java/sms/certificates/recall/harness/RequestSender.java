@@ -36,16 +36,20 @@ public final class RequestSender implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
+    /** A record sent as it is: poison, say. */
+    public record Raw(byte[] key, byte[] value) {
+    }
+
     /**
-     * Starts sending the requests, then the ones to send twice, at {@code perSecond} (0: as fast as possible).
-     * {@code requestedAt} is set when each is sent.
+     * Starts sending the requests (or {@link Raw} records), then the ones to send twice, at {@code perSecond}
+     * (0: as fast as possible). {@code requestedAt} is set when each request is sent.
      */
-    public RequestSender start(List<Workload.Request> requests, List<Workload.Request> resent, int perSecond) {
+    public RequestSender start(List<?> requests, List<?> resent, int perSecond) {
         thread = new Thread(() -> {
             Instant started = Instant.now();
             int index = 0;
-            for (List<Workload.Request> batch : List.of(requests, resent)) {
-                for (Workload.Request request : batch) {
+            for (List<?> batch : List.of(requests, resent)) {
+                for (Object request : batch) {
                     if (perSecond > 0) {
                         Instant due = started.plusNanos(index * 1_000_000_000L / perSecond);
                         Duration wait = Duration.between(Instant.now(), due);
@@ -53,7 +57,11 @@ public final class RequestSender implements AutoCloseable {
                             Processes.sleep(wait);
                         }
                     }
-                    send(request);
+                    if (request instanceof Raw raw) {
+                        sendRaw(raw.key(), raw.value());
+                    } else {
+                        send((Workload.Request) request);
+                    }
                     index++;
                 }
             }
@@ -97,9 +105,14 @@ public final class RequestSender implements AutoCloseable {
         return serializer.serialize(topic, value);
     }
 
+    /** Serialized as for another topic: its schema registered under that topic's subject. */
+    public byte[] serialize(String otherTopic, Object value) {
+        return serializer.serialize(otherTopic, value);
+    }
+
     @Override
     public void close() {
-        producer.close();
+        producer.close(Duration.ofSeconds(10));
         serializer.close();
     }
 }

@@ -82,6 +82,9 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private static void format(Properties properties, Path dataDir) {
+        if (Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
+            return; // a restart: keep the cluster and its data
+        }
         try {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
@@ -89,7 +92,7 @@ public final class LocalKafka implements AutoCloseable {
                 properties.store(out, "LocalKafka");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int exit = StorageTool.execute(new String[] {"format", "--ignore-formatted",
+            int exit = StorageTool.execute(new String[] {"format",
                     "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
