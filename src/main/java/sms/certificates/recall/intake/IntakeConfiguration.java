@@ -20,7 +20,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import sms.certificates.recall.RecallTopics;
@@ -41,7 +40,7 @@ class IntakeConfiguration {
     AfterRollbackProcessor<Object, Object> retryFailedBatches(IntakeSettings settings) {
         ExponentialBackOff backOff = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(settings.retryMaxInterval().toMillis());
-        return new DefaultAfterRollbackProcessor<>(backOff);
+        return new RetryFromCommittedOffsets(backOff);
     }
 
     /**

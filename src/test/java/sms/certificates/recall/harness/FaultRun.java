@@ -20,7 +20,6 @@ import org.springframework.util.FileSystemUtils;
 import sms.certificates.recall.RecallTopics;
 import sms.certificates.recall.support.LocalSchemaRegistryServer;
 import sms.certificates.recall.support.TestCertificates;
-import sms.certificates.recall.support.TestDatabase;
 
 /**
  * One scenario's world: a broker process of its own, a schema registry over HTTP, this machine's PostgreSQL, the
@@ -41,8 +40,10 @@ public final class FaultRun implements AutoCloseable {
     private final List<WorkerProcess> workers = new ArrayList<>();
     private final FaultReport report;
     private final OutcomeLog log;
+    private final Database database;
 
-    private FaultRun(String scenario, Path root) {
+    private FaultRun(String scenario, Path root, Database database) {
+        this.database = database;
         this.workDir = root.resolve(scenario);
         FileSystemUtils.deleteRecursively(workDir.toFile());
         this.report = new FaultReport(scenario);
@@ -53,12 +54,12 @@ public final class FaultRun implements AutoCloseable {
     }
 
     public static FaultRun start(String scenario) {
-        return new FaultRun(scenario, RESULTS);
+        return new FaultRun(scenario, RESULTS, Database.test());
     }
 
-    /** For the benchmark: files under another directory. */
-    public static FaultRun start(String scenario, Path root) {
-        return new FaultRun(scenario, root);
+    /** For the benchmark: files under another directory, a database of its own. */
+    public static FaultRun start(String scenario, Path root, Database database) {
+        return new FaultRun(scenario, root, database);
     }
 
     /** A worker connected to this run's broker, registry and database; not started yet. */
@@ -66,8 +67,8 @@ public final class FaultRun implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", registry.url(),
-                "SPRING_DATASOURCE_URL", TestDatabase.URL,
-                "SPRING_DATASOURCE_USERNAME", TestDatabase.USER,
+                "SPRING_DATASOURCE_URL", database.url(),
+                "SPRING_DATASOURCE_USERNAME", database.user(),
                 "RECALL_TOPICS_PARTITIONS", String.valueOf(PARTITIONS)));
         environment.putAll(overrides);
         WorkerProcess worker = new WorkerProcess(name, workDir, environment, jvmOptions);
@@ -88,7 +89,7 @@ public final class FaultRun implements AutoCloseable {
     }
 
     public DataSource database() {
-        return TestDatabase.dataSource();
+        return database.dataSource();
     }
 
     public BrokerProcess broker() {

@@ -131,7 +131,7 @@ public final class Workload {
         requests.add(new Request(request.message(), key.getBytes(StandardCharsets.UTF_8), request.expected()));
     }
 
-    static RecallRequested request(Certificate certificate, Random random) {
+    public static RecallRequested request(Certificate certificate, Random random) {
         return RecallRequested.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())
                 .setTenantId(certificate.tenantId())
