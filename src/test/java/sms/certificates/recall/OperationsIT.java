@@ -49,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "logging.structured.format.console=ecs",
+        "logging.level.sms.certificates.recall.processing=DEBUG",
         "management.tracing.sampling.probability=1.0"})
 @ActiveProfiles("it")
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -160,7 +161,7 @@ class OperationsIT {
                 .findFirst().orElseThrow();
         assertThat(outcomeLine.path("eventId").asText()).isNotBlank();
         assertThat(outcomeLine.path("enrolmentId").asText()).isEqualTo(request.getEnrolmentId());
-        assertThat(outcomeLine.path("log").path("level").asText()).isEqualTo("INFO");
+        assertThat(outcomeLine.path("log").path("level").asText()).isEqualTo("DEBUG");
         assertThat(output.getOut()).doesNotContain("visa lapsed", request.getRequestedBy().getDisplayName());
     }
 

@@ -1,13 +1,16 @@
 package sms.certificates.recall.intake;
 
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.Admin;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -101,9 +104,11 @@ class IntakeConfiguration {
     @Bean
     @ConditionalOnProperty(name = "recall.intake.mode", havingValue = "batch", matchIfMissing = true)
     BatchIntake batchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher,
-            ObservationRegistry observations, RecallTopics topics, MeterRegistry meters) {
-        return new BatchIntake(deadLetters, processor, publisher, new RecordObservations(observations, LISTENER_ID),
-                topics.requested(), meters);
+            ObservationRegistry observations, ObjectProvider<Propagator> propagator, RecallTopics topics,
+            MeterRegistry meters) {
+        List<String> traceHeaders = propagator.stream().flatMap(p -> p.fields().stream()).toList();
+        return new BatchIntake(deadLetters, processor, publisher,
+                new RecordObservations(observations, LISTENER_ID, traceHeaders), topics.requested(), meters);
     }
 
     @Bean

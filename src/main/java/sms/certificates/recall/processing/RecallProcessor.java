@@ -65,7 +65,10 @@ public class RecallProcessor {
     public List<StoredOutcome> process(List<RecallRequest> requests) {
         List<Answer> answers = databaseTransaction.execute(status -> decideAndStore(requests));
         answers.forEach(this::count);
-        answers.forEach(RecallProcessor::log);
+        if (LOG.isDebugEnabled()) {
+            answers.forEach(RecallProcessor::log);
+        }
+        logSummary(answers);
         return answers.stream().map(Answer::outcome).toList();
     }
 
@@ -98,6 +101,24 @@ public class RecallProcessor {
         }
     }
 
+    /**
+     * One line per batch at INFO; one per answer at DEBUG ({@code logging.level.sms.certificates.recall.processing=DEBUG}):
+     * a line per request costs a third of the worker's time when it drains a backlog.
+     */
+    private static void logSummary(List<Answer> answers) {
+        long repeated = answers.stream().filter(answer -> answer.decision() instanceof Decision.Repeat).count();
+        long recalled = answers.stream().filter(answer -> !(answer.decision() instanceof Decision.Repeat)
+                && answer.outcome().isRecalled()).count();
+        long rejected = answers.size() - repeated - recalled;
+        LOG.atInfo()
+                .addKeyValue("requests", answers.size())
+                .addKeyValue("recalled", recalled)
+                .addKeyValue("rejected", rejected)
+                .addKeyValue("repeated", repeated)
+                .log("Answered {} requests: {} recalled, {} rejected, {} answered before", answers.size(), recalled,
+                        rejected, repeated);
+    }
+
     /** Ids and codes only: the reason and the staff member's name stay out of the logs. */
     private static void log(Answer answer) {
         RecallRequest request = answer.decision().request();
@@ -105,7 +126,7 @@ public class RecallProcessor {
         String message = answer.decision() instanceof Decision.Repeat
                 ? "Request {} was answered before ({}): publishing that answer again"
                 : answer.outcome().isRecalled() ? "Request {}: {}, certificate recalled" : "Request {}: {}";
-        LOG.atInfo()
+        LOG.atDebug()
                 .addKeyValue("requestId", requestId)
                 .addKeyValue("eventId", answer.outcome().eventId())
                 .addKeyValue("enrolmentId", brief(request.enrolmentId()))

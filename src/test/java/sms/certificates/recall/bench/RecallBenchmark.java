@@ -1,12 +1,14 @@
 package sms.certificates.recall.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,14 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import sms.certificates.recall.harness.Database;
 import sms.certificates.recall.harness.FaultRun;
 import sms.certificates.recall.harness.OutcomeLog;
+import sms.certificates.recall.harness.Processes;
 import sms.certificates.recall.harness.RequestSender;
 import sms.certificates.recall.harness.WorkerProcess;
 import sms.certificates.recall.harness.Workload;
@@ -38,13 +49,14 @@ public final class RecallBenchmark {
 
     private static final Path RESULTS = Path.of("target", "bench");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final List<String> WORKER_JVM = List.of("-Xms64m", "-Xmx256m");
 
     private final int enrolments = Integer.getInteger("bench.enrolments", 100_000);
     private final int backlog = Integer.getInteger("bench.backlog", 100_000);
     private final int naiveBacklog = Integer.getInteger("bench.naive-backlog", 20_000);
     private final int latencyRate = Integer.getInteger("bench.latency-rate", 200);
     private final int latencySeconds = Integer.getInteger("bench.latency-seconds", 60);
+    private final List<String> workerJvm = List.of(System.getProperty("bench.worker-jvm", "-Xmx256m").trim()
+            .split("\\s+"));
 
     public static void main(String[] args) throws Exception {
         new RecallBenchmark().run();
@@ -54,23 +66,29 @@ public final class RecallBenchmark {
         Database database = Database.named("recall_bench");
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", machine(database));
-        results.put("setup", Map.of(
-                "documents preloaded per run", 2 * enrolments,
-                "enrolments", enrolments,
-                "backlog, production path", backlog,
-                "backlog, naive baseline", naiveBacklog,
-                "valid share of the backlog", "85 %",
-                "latency test", latencyRate + " requests/s for " + latencySeconds + " s",
-                "worker JVM options", String.join(" ", WORKER_JVM)));
+        Map<String, Object> setup = new LinkedHashMap<>();
+        setup.put("enrolments", enrolments);
+        setup.put("documents preloaded per run", 2 * enrolments);
+        setup.put("backlog, production path", backlog);
+        setup.put("backlog, naive baseline", naiveBacklog);
+        setup.put("valid share of the backlog", "85 %");
+        setup.put("latency test", latencyRate + " requests/s for " + latencySeconds + " s, after 10 s idle");
+        setup.put("worker JVM options", String.join(" ", workerJvm));
+        results.put("setup", setup);
 
-        empty(database);
-        Map<String, Object> naive = drain("record", naiveBacklog, 0, database);
+        Map<String, Object> naive = null;
+        if (naiveBacklog > 0) {
+            empty(database);
+            naive = drain("record", naiveBacklog, 0, database);
+            results.put("naive baseline (recall.intake.mode=record)", naive);
+        }
         empty(database);
         Map<String, Object> batch = drain("batch", backlog, latencyRate * latencySeconds, database);
-        results.put("naive baseline (recall.intake.mode=record)", naive);
         results.put("production path (recall.intake.mode=batch)", batch);
-        double speedup = (double) batch.get("recalls per second") / (double) naive.get("recalls per second");
-        results.put("drain speed-up over the naive baseline", round(speedup));
+        if (naive != null) {
+            double speedup = (double) batch.get("recalls per second") / (double) naive.get("recalls per second");
+            results.put("drain speed-up over the naive baseline", round(speedup));
+        }
 
         Files.createDirectories(RESULTS);
         JSON.writeValue(RESULTS.resolve("recall.json").toFile(), results);
@@ -91,10 +109,21 @@ public final class RecallBenchmark {
                 sender.start(workload.backlog, List.of(), 0);
                 sender.join();
             }
-            WorkerProcess worker = run.worker("worker-" + mode, Map.of("RECALL_INTAKE_MODE", mode), WORKER_JVM);
+            Map<String, String> environment = new HashMap<>(Map.of("RECALL_INTAKE_MODE", mode));
+            for (String setting : System.getProperty("bench.worker-env", "").split(",")) {
+                if (setting.contains("=")) {
+                    environment.put(setting.substring(0, setting.indexOf('=')).strip(),
+                            setting.substring(setting.indexOf('=') + 1).strip());
+                }
+            }
+            WorkerProcess worker = run.worker("worker-" + mode, environment, workerJvm);
             worker.start();
             Duration ready = worker.awaitReady(Duration.ofSeconds(60));
             Instant readyAt = Instant.now();
+            long workerCpu = Processes.cpuMillis(worker.pid());
+            long brokerCpu = Processes.cpuMillis(run.broker().pid());
+            long postgresCpu = Processes.cpuMillisOfAll("postgres");
+            long harnessCpu = Processes.cpuMillis(ProcessHandle.current().pid());
             List<String> ids = workload.backlog.stream().map(Workload.Request::requestId).toList();
             List<String> missing = run.log().awaitAnswers(ids, Duration.ofMinutes(30));
             Instant last = run.log().outcomes().stream().map(OutcomeLog.Outcome::visibleAt)
@@ -111,10 +140,22 @@ public final class RecallBenchmark {
             result.put("recalls per second", round(recalls / seconds(drain)));
             result.put("recalls per second, first to last outcome",
                     round(recalls / seconds(Duration.between(first, last))));
+            result.put("CPU µs per request: worker / broker / PostgreSQL / load generator and observer",
+                    perRequest(Processes.cpuMillis(worker.pid()) - workerCpu, ids.size()) + " / "
+                            + perRequest(Processes.cpuMillis(run.broker().pid()) - brokerCpu, ids.size()) + " / "
+                            + perRequest(Processes.cpuMillisOfAll("postgres") - postgresCpu, ids.size()) + " / "
+                            + perRequest(Processes.cpuMillis(ProcessHandle.current().pid()) - harnessCpu,
+                                    ids.size()));
             result.put("outcomes not as expected", wrongOutcomes(run, workload.backlog));
             result.put("resident memory after the drain, MB", worker.residentBytes() / (1024 * 1024));
-            result.put("heap used after the drain, MB", metric(worker, "jvm.memory.used?tag=area:heap") / (1024 * 1024));
+            result.put("heap used after the drain, MB",
+                    Math.round(metric(worker, "jvm.memory.used?tag=area:heap") / (1024 * 1024)));
+            if (mode.equals("batch")) {
+                result.put("batch time, max ms", round(statistic(worker, "recall.batch", "MAX") * 1000));
+            }
             if (latencySize > 0) {
+                Thread.sleep(10_000); // steady state: not in the wake of the backlog
+                result.putAll(brokerRoundTrip(run));
                 result.putAll(latency(run, workload));
                 result.put("resident memory at the end, MB", worker.residentBytes() / (1024 * 1024));
             }
@@ -130,19 +171,75 @@ public final class RecallBenchmark {
         List<String> ids = workload.latency.stream().map(Workload.Request::requestId).toList();
         run.log().awaitAnswers(ids, Duration.ofMinutes(2));
         List<Long> millis = new ArrayList<>();
+        List<Long> toSend = new ArrayList<>();
+        List<Long> toVisible = new ArrayList<>();
         for (String id : ids) {
-            run.log().of(id).stream().findFirst().ifPresent(outcome ->
-                    millis.add(Duration.between(outcome.requestedAt(), outcome.visibleAt()).toMillis()));
+            run.log().of(id).stream().findFirst().ifPresent(outcome -> {
+                millis.add(Duration.between(outcome.requestedAt(), outcome.visibleAt()).toMillis());
+                long sent = outcome.record().timestamp();
+                toSend.add(sent - outcome.requestedAt().toEpochMilli());
+                toVisible.add(outcome.visibleAt().toEpochMilli() - sent);
+            });
         }
         millis.sort(Comparator.naturalOrder());
+        toSend.sort(Comparator.naturalOrder());
+        toVisible.sort(Comparator.naturalOrder());
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("latency requests answered", millis.size() + " of " + ids.size());
         latency.put("latency p50 ms", percentile(millis, 50));
         latency.put("latency p95 ms", percentile(millis, 95));
         latency.put("latency p99 ms", percentile(millis, 99));
         latency.put("latency max ms", millis.get(millis.size() - 1));
+        latency.put("of which request to outcome sent, p50 / p99 ms",
+                percentile(toSend, 50) + " / " + percentile(toSend, 99));
+        latency.put("of which outcome sent to visible (commit, fetch), p50 / p99 ms",
+                percentile(toVisible, 50) + " / " + percentile(toVisible, 99));
         latency.put("latency outcomes not as expected", wrongOutcomes(run, workload.latency));
         return latency;
+    }
+
+    /**
+     * What the machine gives without the worker: records sent at the same rate straight to a topic and read back by
+     * a consumer, latency from send to receipt. The floor under the worker's end-to-end latency.
+     */
+    private Map<String, Object> brokerRoundTrip(FaultRun run) throws InterruptedException {
+        String topic = "bench-round-trip";
+        int count = latencyRate * 20;
+        List<Long> millis = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, run.broker().bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.broker().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "bench-round-trip",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Thread sender = new Thread(() -> {
+                Instant started = Instant.now();
+                for (int i = 0; i < count; i++) {
+                    Duration wait = Duration.between(Instant.now(),
+                            started.plusNanos(i * 1_000_000_000L / latencyRate));
+                    if (!wait.isNegative()) {
+                        Processes.sleep(wait);
+                    }
+                    producer.send(new ProducerRecord<>(topic,
+                            ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array()));
+                }
+            });
+            sender.start();
+            while (millis.size() < count) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                    millis.add(System.currentTimeMillis() - ByteBuffer.wrap(record.value()).getLong());
+                }
+            }
+            sender.join();
+        }
+        millis.subList(0, latencyRate).clear(); // the first second: the consumer joining its group
+        millis.sort(Comparator.naturalOrder());
+        return Map.of("broker round trip alone, p50 / p99 / max ms", percentile(millis, 50) + " / "
+                + percentile(millis, 99) + " / " + millis.get(millis.size() - 1));
     }
 
     private static long wrongOutcomes(FaultRun run, List<Workload.Request> requests) {
@@ -157,6 +254,15 @@ public final class RecallBenchmark {
     private static double metric(WorkerProcess worker, String query) throws IOException {
         JsonNode body = JSON.readTree(worker.get("/actuator/metrics/" + query));
         return body.at("/measurements/0/value").asDouble();
+    }
+
+    private static double statistic(WorkerProcess worker, String meter, String statistic) throws IOException {
+        for (JsonNode measurement : JSON.readTree(worker.get("/actuator/metrics/" + meter)).path("measurements")) {
+            if (measurement.path("statistic").asText().equals(statistic)) {
+                return measurement.path("value").asDouble();
+            }
+        }
+        throw new IllegalStateException("No " + statistic + " of " + meter);
     }
 
     private static void empty(Database database) {
@@ -194,6 +300,10 @@ public final class RecallBenchmark {
             }
         });
         return md.toString();
+    }
+
+    private static long perRequest(long cpuMillis, int requests) {
+        return Math.round(cpuMillis * 1000.0 / requests);
     }
 
     private static double seconds(Duration duration) {

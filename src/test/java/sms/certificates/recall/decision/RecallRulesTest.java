@@ -68,7 +68,9 @@ class RecallRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "not-a-uuid", "6f1c1b8e-2d3a-4c5b-9e7f", "1-1-1-1-1",
-            " 6f1c1b8e-2d3a-4c5b-9e7f-0a1b2c3d4e5f", "6f1c1b8e2d3a4c5b9e7f0a1b2c3d4e5f"})
+            " 6f1c1b8e-2d3a-4c5b-9e7f-0a1b2c3d4e5f", "6f1c1b8e2d3a4c5b9e7f0a1b2c3d4e5f",
+            "6f1c1b8e-2d3a-4c5b-9e7f-0a1b2c3d4e5g", "6f1c1b8e-2d3a-4c5b-9e7f-0a1b2c3d4e5\uFF21",
+            "6f1c1b8e-2d3a-4c5b-9e7f-0a1b2c3d4e5\u0663", "6f1c1b8e+2d3a-4c5b-9e7f-0a1b2c3d4e5f"})
     void rule1RejectsARequestIdThatIsNotAUuid(String requestId) {
         assertThat(codeOf(withRequestId(request("c-1"), requestId))).isEqualTo(RejectionCode.INVALID_REQUEST);
     }

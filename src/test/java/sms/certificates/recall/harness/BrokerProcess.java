@@ -59,6 +59,10 @@ public final class BrokerProcess implements AutoCloseable {
         });
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown, no flush. */
     public synchronized void kill() {
         process.destroyForcibly();

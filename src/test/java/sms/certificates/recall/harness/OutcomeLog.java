@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +34,9 @@ public final class OutcomeLog implements AutoCloseable {
     }
 
     private final Map<String, List<Outcome>> byRequest = new ConcurrentHashMap<>();
-    private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
-    private final List<ConsumerRecord<byte[], byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    // not copy-on-write: a benchmark adds a hundred thousand
+    private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    private final List<ConsumerRecord<byte[], byte[]>> deadLetters = Collections.synchronizedList(new ArrayList<>());
     private final Thread reader;
     private volatile boolean reading = true;
 
@@ -82,8 +84,11 @@ public final class OutcomeLog implements AutoCloseable {
                 .add(outcome);
     }
 
+    /** Every outcome record so far, in the order they became visible. */
     public List<Outcome> outcomes() {
-        return outcomes;
+        synchronized (outcomes) {
+            return List.copyOf(outcomes);
+        }
     }
 
     /** The outcome records of a request (its id compared case-insensitively, as the worker does for UUIDs). */
@@ -92,7 +97,9 @@ public final class OutcomeLog implements AutoCloseable {
     }
 
     public List<ConsumerRecord<byte[], byte[]>> deadLetters() {
-        return deadLetters;
+        synchronized (deadLetters) {
+            return List.copyOf(deadLetters);
+        }
     }
 
     public int answered(Collection<String> requestIds) {

@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /** Small helpers for the processes the fault suite and the benchmark start, kill and restart. */
-final class Processes {
+public final class Processes {
 
     private Processes() {
     }
@@ -58,7 +58,7 @@ final class Processes {
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
@@ -73,6 +73,37 @@ final class Processes {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** CPU time (user and system) a process has used so far, in milliseconds, from /proc (Linux). */
+    public static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / 100; // USER_HZ is 100 on Linux
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** CPU time used so far by every process whose command is {@code name} (such as {@code postgres}), in ms. */
+    public static long cpuMillisOfAll(String name) {
+        long total = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readString(process.resolve("comm")).strip().equals(name)) {
+                        total += cpuMillis(Long.parseLong(process.getFileName().toString()));
+                    }
+                } catch (IOException | UncheckedIOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return total;
     }
 
     /** Resident set size of a process, in bytes, from /proc (Linux). */
