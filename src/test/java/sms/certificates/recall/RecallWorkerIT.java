@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import sms.certificates.Actor;
 import sms.certificates.CertificateRecalled;
@@ -296,7 +297,8 @@ class RecallWorkerIT {
                     .isEqualTo(ByteBuffer.allocate(4).putInt(0).array());
             assertThat(letter.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
             assertThat(header(letter, "kafka_dlt-exception-fqcn"))
-                    .isEqualTo("org.apache.kafka.common.errors.SerializationException");
+                    .isIn("org.apache.kafka.common.errors.SerializationException",
+                            "org.apache.kafka.common.errors.RecordTooLargeException");
             assertThat(header(letter, "kafka_dlt-exception-message")).isNotBlank();
         }
     }
@@ -316,6 +318,64 @@ class RecallWorkerIT {
         assertThat(header(letter, "kafka_dlt-exception-fqcn"))
                 .isEqualTo("org.apache.kafka.common.errors.RecordTooLargeException");
         assertThat(header(letter, "kafka_dlt-exception-message")).contains("over the limit of 262144 bytes");
+    }
+
+    @Test
+    void aRequestThatFailsOnItsOwnIsDeadLetteredAndItsNeighboursAnswered() {
+        // As an SMS constraint might: this document cannot be deleted.
+        JdbcClient.create(dataSource).sql("""
+                CREATE OR REPLACE FUNCTION test_refuse_undeletable() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF OLD.certificate_id LIKE '%/undeletable' THEN
+                        RAISE EXCEPTION 'still referenced' USING ERRCODE = 'foreign_key_violation';
+                    END IF;
+                    RETURN OLD;
+                END $$""").update();
+        JdbcClient.create(dataSource).sql("DROP TRIGGER IF EXISTS test_undeletable ON certificates").update();
+        JdbcClient.create(dataSource).sql("""
+                CREATE TRIGGER test_undeletable BEFORE DELETE ON certificates
+                FOR EACH ROW EXECUTE FUNCTION test_refuse_undeletable()""").update();
+        Certificate before = issue("before", "enrolment-a", 1);
+        Certificate undeletable = issue("undeletable", "enrolment-b", 1);
+        Certificate after = issue("after", "enrolment-c", 1);
+        List<RecallRequested> requests = List.of(requestFor(before), requestFor(undeletable), requestFor(after));
+        byte[] key = id("isolation").getBytes(StandardCharsets.UTF_8);
+        List<byte[]> values = requests.stream()
+                .map(request -> traffic.serialize("sms.certificates.recall-requested", request)).toList();
+
+        values.forEach(value -> traffic.sendRaw(0, key, value));
+
+        assertThat(traffic.recall(requests.get(0)).getCertificateId()).isEqualTo(before.certificateId());
+        assertThat(traffic.recall(requests.get(2)).getCertificateId()).isEqualTo(after.certificateId());
+        ConsumerRecord<byte[], byte[]> letter = traffic.deadLetters(
+                record -> java.util.Arrays.equals(record.value(), values.get(1)), 1).get(0);
+        assertThat(letter.key()).isEqualTo(key);
+        assertThat(header(letter, "kafka_dlt-exception-fqcn")).contains("DataIntegrityViolationException");
+        assertThat(traffic.outcomeRecords(requests.get(0).getRequestId())).hasSize(1);
+        assertThat(certificates().currentIds(tenant)).containsExactly(undeletable.certificateId());
+    }
+
+    @Test
+    void anotherTenantsRequestWithTheSameRequestIdIsAnsweredOnItsOwn() {
+        Certificate mine = issue("mine", "enrolment", 1);
+        String otherTenant = TestCertificates.newTenant();
+        Certificate theirs = document(otherTenant, otherTenant + "/theirs", "student-1", "enrolment", 1);
+        certificates().issue(theirs);
+        RecallRequested first = requestFor(mine);
+        RecallRequested second = request(otherTenant, theirs.certificateId(), "student-1", "enrolment");
+        second.setRequestId(first.getRequestId());
+
+        traffic.send(first);
+        CertificateRecalled recalled = traffic.recall(first);
+        traffic.send(second);
+
+        Awaitility.await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> traffic.outcomeRecords(first.getRequestId()).size() == 2);
+        CertificateRecalled theirsRecalled = (CertificateRecalled) traffic.decode(
+                traffic.outcomeRecords(first.getRequestId()).get(1));
+        assertThat(theirsRecalled.getTenantId()).isEqualTo(otherTenant);
+        assertThat(theirsRecalled.getEventId()).isNotEqualTo(recalled.getEventId());
+        assertThat(certificates().revokedIds(otherTenant)).containsExactly(theirs.certificateId());
     }
 
     @Test

@@ -1,8 +1,12 @@
 package sms.certificates.recall.decision;
 
 import java.time.Instant;
+import java.util.Objects;
 
-/** A staff user's request to recall one document, as received; nothing in it has been checked yet. */
+/**
+ * A staff user's request to recall one document, as received; nothing in it has been checked yet, but the message
+ * format guarantees a {@code requestedBy}.
+ */
 public record RecallRequest(
         String requestId,
         String tenantId,
@@ -15,8 +19,12 @@ public record RecallRequest(
         Actor requestedBy,
         Instant requestedAt) {
 
+    public RecallRequest {
+        Objects.requireNonNull(requestedBy, "requestedBy");
+    }
+
     public RequestKey key() {
-        return RequestKey.of(requestId);
+        return RequestKey.of(tenantId, requestId);
     }
 
     public CertificateRef certificate() {

@@ -21,8 +21,8 @@ import static sms.certificates.recall.decision.RejectionCode.REASON_REQUIRED;
  */
 public final class RecallRules {
 
-    public static final String CONFIRMATION_WORD = "RECALL";
-    public static final int MAX_REASON_CODE_POINTS = 1_000;
+    private static final String CONFIRMATION_WORD = "RECALL";
+    private static final int MAX_REASON_CODE_POINTS = 1_000;
 
     private RecallRules() {
     }
@@ -66,7 +66,7 @@ public final class RecallRules {
         if (!RequestKey.isUuid(request.requestId())) {
             return invalid("requestId must be a UUID");
         }
-        Actor actor = request.requestedBy() == null ? new Actor(null, null, null) : request.requestedBy();
+        Actor actor = request.requestedBy();
         List<Field> required = List.of(
                 new Field("tenantId", request.tenantId()),
                 new Field("certificateId", request.certificateId()),

@@ -4,57 +4,40 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
-
-import sms.certificates.RecallRequested;
 
 /**
- * Records that cannot be read as a {@code RecallRequested} go to the dead-letter topic, with their original key and
- * value bytes, in the listener's Kafka transaction; the partition moves on.
+ * Sends records to the dead-letter topic with their original key, value and headers, plus Spring Kafka's standard
+ * headers naming the original topic, partition and offset and the exception, in the listener's Kafka transaction.
  */
 class DeadLetters {
 
-    private static final LogAccessor LOG = new LogAccessor(DeadLetters.class);
-
     private final DeadLetterPublishingRecoverer recoverer;
-    private final Counter sent;
+    private final Counter unreadable;
+    private final Counter failed;
 
     DeadLetters(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters) {
         this.recoverer = recoverer;
-        this.sent = Counter.builder("recall.dead.letters")
-                .description("Records that could not be read as RecallRequested, sent to the dead-letter topic")
+        this.unreadable = counter(meters, "unreadable");
+        this.failed = counter(meters, "failed");
+    }
+
+    /** A record that cannot be read as a {@code RecallRequested}. */
+    void unreadable(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer, Exception reason) {
+        recoverer.accept(record, consumer, reason);
+        unreadable.increment();
+    }
+
+    /** A request that failed on its own while the rest of its batch went through: kept for a replay once fixed. */
+    void failed(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer, Exception reason) {
+        recoverer.accept(record, consumer, reason);
+        failed.increment();
+    }
+
+    private static Counter counter(MeterRegistry meters, String reason) {
+        return Counter.builder("recall.dead.letters")
+                .description("Records sent to the dead-letter topic: unreadable, or failed on their own")
+                .tag("reason", reason)
                 .register(meters);
-    }
-
-    /** Sends the record to the dead-letter topic if it cannot be read, and says whether it did. */
-    boolean sendIfUnreadable(ConsumerRecord<byte[], Object> record, Consumer<?, ?> consumer) {
-        DeserializationException failure =
-                SerializationUtils.getExceptionFromHeader(record, KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-        if (failure != null) {
-            send(record, consumer, failure);
-            return true;
-        }
-        if (record.value() == null) {
-            send(record, consumer,
-                    new SerializationException("Empty record (tombstone): there is no RecallRequested to read"));
-            return true;
-        }
-        if (!(record.value() instanceof RecallRequested)) {
-            // Its bytes are gone by now, so it cannot be dead-lettered as received: a configuration error.
-            throw new IllegalStateException("The value deserializer returned " + record.value().getClass().getName()
-                    + " instead of RecallRequested: set specific.avro.reader=true and "
-                    + "specific.avro.value.type=sms.certificates.RecallRequested");
-        }
-        return false;
-    }
-
-    private void send(ConsumerRecord<byte[], Object> record, Consumer<?, ?> consumer, Exception failure) {
-        recoverer.accept(record, consumer, failure);
-        sent.increment();
     }
 }

@@ -1,5 +1,7 @@
 package sms.certificates.recall.intake;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
@@ -18,6 +20,7 @@ class FencedListenerRestarter implements ApplicationListener<ConsumerStoppedEven
 
     private final KafkaListenerEndpointRegistry registry;
     private final String listenerId;
+    private final AtomicBoolean restarting = new AtomicBoolean();
 
     FencedListenerRestarter(KafkaListenerEndpointRegistry registry, String listenerId) {
         this.registry = registry;
@@ -27,14 +30,21 @@ class FencedListenerRestarter implements ApplicationListener<ConsumerStoppedEven
     @Override
     public void onApplicationEvent(ConsumerStoppedEvent event) {
         MessageListenerContainer container = registry.getListenerContainer(listenerId);
-        if (event.getReason() != ConsumerStoppedEvent.Reason.FENCED || container == null) {
-            return;
+        if (event.getReason() != ConsumerStoppedEvent.Reason.FENCED || container == null || !registry.isRunning()
+                || !restarting.compareAndSet(false, true)) {
+            return; // not fenced, shutting down, or a restart (of all the listener's consumers) already under way
         }
         LOG.warn("The intake's producer was fenced: restarting the listener from the committed offsets");
         // Not on the consumer thread that published the event: stopping waits for it to finish.
         new Thread(() -> {
-            container.stop();
-            container.start();
+            try {
+                container.stop();
+                if (registry.isRunning()) {
+                    container.start();
+                }
+            } finally {
+                restarting.set(false);
+            }
         }, listenerId + "-restart").start();
     }
 }

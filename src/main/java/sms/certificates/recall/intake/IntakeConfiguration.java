@@ -7,12 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.Admin;
-
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
@@ -25,6 +24,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import sms.certificates.recall.ConfiguredSerdes;
 import sms.certificates.recall.RecallTopics;
 import sms.certificates.recall.outcome.OutcomePublisher;
 import sms.certificates.recall.processing.RecallProcessor;
@@ -35,9 +35,10 @@ class IntakeConfiguration {
     static final String LISTENER_ID = "recall-intake";
 
     /**
-     * A failed batch (database or broker unreachable, a lost race on a request id) is rolled back, sought back and
-     * retried after a pause, without limit: a transient failure never becomes a rejection or a dead letter. Records
-     * that fail on their own are dead-lettered or rejected inside the listener, so nothing else reaches here.
+     * A failed batch (database, broker or registry unreachable, a lost race on a request id) is rolled back, sought
+     * back and retried after a pause, without limit: a transient failure never becomes a rejection or a dead letter.
+     * Records that cannot be read or that fail on their own are set aside in the listener (see
+     * {@link RequestHandler}), so nothing else reaches here.
      */
     @Bean
     AfterRollbackProcessor<Object, Object> retryFailedBatches(IntakeSettings settings) {
@@ -47,17 +48,23 @@ class IntakeConfiguration {
     }
 
     /**
-     * Keys stay bytes, exactly as received: outcomes and dead letters carry them unchanged. Values go through the
-     * configured value deserializer ({@link SizeLimitedDeserializer} around the Avro one), told the size limit.
+     * The consumer carries bytes, keys and values as received: the listener decodes values itself with the
+     * deserializer named by {@code spring.kafka.consumer.value-deserializer} (see {@link RequestDecoder}), so that
+     * an unreadable record keeps its bytes for the dead-letter topic and a registry outage is told from bad data.
      */
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer bytesKeysAndSizeLimit(IntakeSettings settings) {
+    DefaultKafkaConsumerFactoryCustomizer bytesConsumer() {
         return factory -> {
             @SuppressWarnings("unchecked")
-            DefaultKafkaConsumerFactory<byte[], Object> bytes = (DefaultKafkaConsumerFactory<byte[], Object>) factory;
+            DefaultKafkaConsumerFactory<byte[], byte[]> bytes = (DefaultKafkaConsumerFactory<byte[], byte[]>) factory;
             bytes.setKeyDeserializer(new ByteArrayDeserializer());
-            bytes.updateConfigs(Map.of(SizeLimitedDeserializer.MAX_RECORD_BYTES, settings.maxRecordBytes()));
+            bytes.setValueDeserializer(new ByteArrayDeserializer());
         };
+    }
+
+    @Bean
+    RequestDecoder requestDecoder(KafkaProperties kafka, IntakeSettings settings) {
+        return new RequestDecoder(ConfiguredSerdes.valueDeserializer(kafka, Map.of()), settings.maxRecordBytes());
     }
 
     /**
@@ -92,7 +99,7 @@ class IntakeConfiguration {
             int partitions = template.partitionsFor(topics.deadLetter()).size();
             return new TopicPartition(topics.deadLetter(), record.partition() < partitions ? record.partition() : -1);
         });
-        recoverer.setExceptionHeadersCreator(new UnreadableRecordHeaders());
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         return recoverer;
     }
 
@@ -102,19 +109,19 @@ class IntakeConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "recall.intake.mode", havingValue = "batch", matchIfMissing = true)
-    BatchIntake batchIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher,
-            ObservationRegistry observations, ObjectProvider<Propagator> propagator, RecallTopics topics,
+    RequestHandler requestHandler(RequestDecoder decoder, DeadLetters deadLetters, RecallProcessor processor,
+            OutcomePublisher publisher, ObservationRegistry observations, ObjectProvider<Propagator> propagator,
             MeterRegistry meters) {
         List<String> traceHeaders = propagator.stream().flatMap(p -> p.fields().stream()).toList();
-        return new BatchIntake(deadLetters, processor, publisher,
-                new RecordObservations(observations, LISTENER_ID, traceHeaders), topics.requested(), meters);
+        return new RequestHandler(decoder, deadLetters, processor, publisher,
+                new RecordObservations(observations, LISTENER_ID, traceHeaders), meters);
     }
 
+    /** The listener: {@link BatchIntake}, or the naive {@link RecordIntake} ({@code recall.intake.mode}). */
     @Bean
-    @ConditionalOnProperty(name = "recall.intake.mode", havingValue = "record")
-    RecordIntake recordIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher,
-            RecallTopics topics) {
-        return new RecordIntake(deadLetters, processor, publisher, topics.requested());
+    Object intake(IntakeSettings settings, RequestHandler handler, RecallTopics topics) {
+        return settings.mode() == IntakeSettings.Mode.BATCH
+                ? new BatchIntake(handler, topics.requested())
+                : new RecordIntake(handler, topics.requested());
     }
 }

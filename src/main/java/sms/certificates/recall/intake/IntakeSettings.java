@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitialInterval first pause after a batch fails for a transient reason (database or broker down)
  * @param retryMaxInterval longest pause between retries, which go on without limit
  * @param healthTimeout how long the broker health check waits for the cluster to answer
- * @param maxRecordBytes requests larger than this are not read but dead-lettered (see {@link SizeLimitedDeserializer})
+ * @param maxRecordBytes requests larger than this are not read but dead-lettered (see {@link RequestDecoder})
  */
 @ConfigurationProperties("recall.intake")
 record IntakeSettings(

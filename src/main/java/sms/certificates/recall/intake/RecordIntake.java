@@ -6,27 +6,18 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
-import sms.certificates.RecallRequested;
-import sms.certificates.recall.outcome.OutcomePublisher;
-import sms.certificates.recall.processing.RecallProcessor;
-import sms.certificates.recall.store.StoredOutcome;
-
 /**
  * The naive baseline ({@code recall.intake.mode=record}): one Kafka transaction, one database transaction and one
- * synchronous send per record, through the same decision and store code as {@link BatchIntake}. It keeps every
- * guarantee; it exists so that the benchmark can measure what batching buys.
+ * synchronous send per record, through the same code as {@link BatchIntake}. It keeps every guarantee; it exists so
+ * that the benchmark can measure what batching buys.
  */
 class RecordIntake {
 
-    private final DeadLetters deadLetters;
-    private final RecallProcessor processor;
-    private final OutcomePublisher publisher;
+    private final RequestHandler handler;
     private final String topic;
 
-    RecordIntake(DeadLetters deadLetters, RecallProcessor processor, OutcomePublisher publisher, String topic) {
-        this.deadLetters = deadLetters;
-        this.processor = processor;
-        this.publisher = publisher;
+    RecordIntake(RequestHandler handler, String topic) {
+        this.handler = handler;
         this.topic = topic;
     }
 
@@ -37,12 +28,7 @@ class RecordIntake {
 
     @KafkaListener(id = IntakeConfiguration.LISTENER_ID, idIsGroup = false, topics = "#{__listener.topic}",
             batch = "false")
-    void onRequest(ConsumerRecord<byte[], Object> record, Consumer<?, ?> consumer) {
-        if (deadLetters.sendIfUnreadable(record, consumer)) {
-            return;
-        }
-        StoredOutcome answer = processor.process(List.of(RecallRequests.toRequest((RecallRequested) record.value())))
-                .get(0);
-        publisher.publish(record.key(), answer).join();
+    void onRequest(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer) {
+        handler.handle(List.of(record), consumer, true);
     }
 }

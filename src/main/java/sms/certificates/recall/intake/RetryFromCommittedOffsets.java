@@ -9,7 +9,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -52,9 +55,25 @@ class RetryFromCommittedOffsets extends DefaultAfterRollbackProcessor<Object, Ob
                     }
                 });
                 return;
-            } catch (TimeoutException brokerAway) {
-                LOG.info("Waiting for the broker to tell where {} resumes", firstOffsets.keySet());
+            } catch (WakeupException | InterruptException stopping) {
+                throw stopping;
+            } catch (KafkaException brokerAwayOrRefusing) {
+                // Resuming from the batch's first records could publish a committed batch's answers twice: ask again.
+                LOG.info("Waiting for the broker to tell where {} resumes: {}", firstOffsets.keySet(),
+                        brokerAwayOrRefusing.toString());
+                if (!(brokerAwayOrRefusing instanceof TimeoutException)) {
+                    sleep(Duration.ofSeconds(1));
+                }
             }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
         }
     }
 }

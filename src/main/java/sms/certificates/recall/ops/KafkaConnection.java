@@ -22,10 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
+import sms.certificates.recall.ConfiguredSerdes;
 import sms.certificates.recall.RecallTopics;
 
 /**
@@ -94,25 +93,13 @@ final class KafkaConnection {
 
     /** The Avro serializer the worker writes values with ({@code spring.kafka.producer.value-serializer}). */
     Serializer<Object> valueSerializer() {
-        @SuppressWarnings("unchecked")
-        Serializer<Object> serializer =
-                (Serializer<Object>) BeanUtils.instantiateClass(kafka.getProducer().getValueSerializer());
-        serializer.configure(kafka.buildProducerProperties(), false);
-        return serializer;
+        return ConfiguredSerdes.valueSerializer(kafka);
     }
 
     /** The Avro deserializer the worker reads with, returning generic records (printable as JSON). */
     Deserializer<Object> genericValueDeserializer() {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        Object delegate = config.getOrDefault(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
-                kafka.getConsumer().getValueDeserializer());
-        config.put("specific.avro.reader", false);
-        config.remove("specific.avro.value.type");
-        Class<?> type = delegate instanceof Class<?> given ? given : classNamed(delegate.toString());
-        @SuppressWarnings("unchecked")
-        Deserializer<Object> deserializer = (Deserializer<Object>) BeanUtils.instantiateClass(type);
-        deserializer.configure(config, false);
-        return deserializer;
+        return ConfiguredSerdes.valueDeserializer(kafka, Map.of("specific.avro.reader", false,
+                "specific.avro.value.type", ""));
     }
 
     /** Every partition of the topic; fails if the topic does not exist. */
@@ -122,13 +109,5 @@ final class KafkaConnection {
             throw CommandException.unavailable("Topic " + topic + " does not exist at " + bootstrapServers());
         }
         return partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    }
-
-    private static Class<?> classNamed(String name) {
-        try {
-            return Class.forName(name.trim());
-        } catch (ClassNotFoundException e) {
-            throw CommandException.badArguments("No value deserializer class " + name + " on the classpath");
-        }
     }
 }

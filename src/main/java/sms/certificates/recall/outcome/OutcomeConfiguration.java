@@ -1,8 +1,6 @@
 package sms.certificates.recall.outcome;
 
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +10,7 @@ import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
+import sms.certificates.recall.ConfiguredSerdes;
 import sms.certificates.recall.RecallTopics;
 
 @Configuration(proxyBeanMethods = false)
@@ -41,11 +40,7 @@ class OutcomeConfiguration {
 
     @Bean
     OutcomeEncoder outcomeEncoder(KafkaProperties kafka, RecallTopics topics) {
-        @SuppressWarnings("unchecked")
-        Serializer<Object> serializer =
-                (Serializer<Object>) BeanUtils.instantiateClass(kafka.getProducer().getValueSerializer());
-        serializer.configure(kafka.buildProducerProperties(), false);
-        return new OutcomeEncoder(serializer, topics);
+        return new OutcomeEncoder(ConfiguredSerdes.valueSerializer(kafka), topics);
     }
 
     @Bean

@@ -33,7 +33,11 @@ class ProcessingConfiguration {
     @Bean
     RecallProcessor recallProcessor(RecallStore store, OutcomeEncoder encoder,
             JdbcTransactionManager transactionManager, MeterRegistry meters) {
+        TransactionTemplate databaseTransaction = new TransactionTemplate(transactionManager);
+        // Ends the batch's database work well inside the Kafka transaction's timeout (30 s): statements get the time
+        // that is left as their query timeout.
+        databaseTransaction.setTimeout(15);
         return new RecallProcessor(store, new BatchDecider(Clock.systemUTC(), UUID::randomUUID), encoder,
-                new TransactionTemplate(transactionManager), meters);
+                databaseTransaction, meters);
     }
 }

@@ -2,8 +2,10 @@ package sms.certificates.recall.processing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,11 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import sms.certificates.recall.decision.BatchDecider;
+import sms.certificates.recall.decision.CertificateRef;
 import sms.certificates.recall.decision.Decision;
+import sms.certificates.recall.decision.EnrolmentRef;
 import sms.certificates.recall.decision.Outcome;
 import sms.certificates.recall.decision.RecallRequest;
+import sms.certificates.recall.decision.RecallRules;
 import sms.certificates.recall.decision.RejectionCode;
 import sms.certificates.recall.decision.RequestKey;
+import sms.certificates.recall.decision.StoreSnapshot;
 import sms.certificates.recall.outcome.OutcomeEncoder;
 import sms.certificates.recall.store.RecallStore;
 import sms.certificates.recall.store.StoredOutcome;
@@ -73,12 +79,24 @@ public class RecallProcessor {
     }
 
     private List<Answer> decideAndStore(List<RecallRequest> requests) {
-        RecallStore.Loaded loaded = store.load(requests);
-        Map<RequestKey, StoredOutcome> given = new HashMap<>(loaded.answered());
+        Set<RequestKey> keys = new LinkedHashSet<>();
+        requests.forEach(request -> keys.add(request.key()));
+        Map<RequestKey, StoredOutcome> given = new HashMap<>(store.answersTo(keys));
+        Set<CertificateRef> asked = new LinkedHashSet<>();
+        Set<EnrolmentRef> enrolments = new LinkedHashSet<>();
+        for (RecallRequest request : requests) {
+            if (!given.containsKey(request.key()) && RecallRules.isWellFormed(request)) {
+                asked.add(request.certificate());
+                enrolments.add(request.enrolment());
+            }
+        }
+        RecallStore.Locked locked = store.lock(asked, enrolments);
+        StoreSnapshot snapshot = new StoreSnapshot(locked.current(), locked.revoked(), given.keySet());
+
         List<StoredOutcome> newAnswers = new ArrayList<>();
         List<Outcome.Recalled> recalls = new ArrayList<>();
         List<Answer> answers = new ArrayList<>(requests.size());
-        for (Decision decision : decider.decide(requests, loaded.snapshot())) {
+        for (Decision decision : decider.decide(requests, snapshot)) {
             if (decision instanceof Outcome outcome) {
                 StoredOutcome answer = StoredOutcome.of(outcome, encoder.encode(outcome));
                 given.put(answer.requestKey(), answer);

@@ -70,10 +70,10 @@ final class RegistryHttpTransport {
                 if (!isRetriable(response.statusCode())) {
                     return handle(method, url, response, about);
                 }
-                lastFailure = failure(method, url, response, about);
+                lastFailure = unavailable(registryFailure(method, url, response, about));
             } catch (IOException unreachable) {
-                lastFailure = new SchemaRegistryException(
-                        "Schema registry " + method + " " + url + " for " + about + " failed: " + unreachable, -1, -1, unreachable);
+                lastFailure = unavailable(new SchemaRegistryException(
+                        "Schema registry " + method + " " + url + " for " + about + " failed: " + unreachable, -1, -1, unreachable));
             } catch (InterruptedException interrupted) {
                 throw new InterruptException(interrupted);
             }
@@ -102,6 +102,12 @@ final class RegistryHttpTransport {
         return request.build();
     }
 
+    /** The same failure, marked by its cause as one that may pass. */
+    private static SchemaRegistryException unavailable(SchemaRegistryException failure) {
+        return new SchemaRegistryException(failure.getMessage(), failure.httpStatus(), failure.errorCode(),
+                new RegistryUnavailableException(failure.getMessage(), failure.getCause()));
+    }
+
     private static boolean isRetriable(int status) {
         return status == 408 || status == 429 || status >= 500;
     }
@@ -119,15 +125,20 @@ final class RegistryHttpTransport {
     }
 
     private static RuntimeException failure(String method, URI url, HttpResponse<String> response, String about) {
+        SchemaRegistryException failure = registryFailure(method, url, response, about);
+        return switch (response.statusCode()) {
+            case 401 -> new AuthenticationException(failure.getMessage());
+            case 403 -> new AuthorizationException(failure.getMessage());
+            default -> failure;
+        };
+    }
+
+    private static SchemaRegistryException registryFailure(String method, URI url, HttpResponse<String> response,
+            String about) {
         int status = response.statusCode();
         RegistryError error = RegistryError.parse(status, response.body());
-        String message = "Schema registry " + method + " " + url + " for " + about + " failed: HTTP " + status
-                + ", error code " + error.code() + ": " + error.message();
-        return switch (status) {
-            case 401 -> new AuthenticationException(message);
-            case 403 -> new AuthorizationException(message);
-            default -> new SchemaRegistryException(message, status, error.code());
-        };
+        return new SchemaRegistryException("Schema registry " + method + " " + url + " for " + about + " failed: HTTP "
+                + status + ", error code " + error.code() + ": " + error.message(), status, error.code());
     }
 
     private static void pause(Duration duration) {

@@ -1,9 +1,6 @@
 package sms.certificates.recall.store;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,7 +37,7 @@ class RecallOutcomes {
 
     Map<RequestKey, StoredOutcome> findAll(Collection<RequestKey> keys) {
         Map<ByteBuffer, RequestKey> byHash = new HashMap<>();
-        keys.forEach(key -> byHash.put(ByteBuffer.wrap(hash(key)), key));
+        keys.forEach(key -> byHash.put(ByteBuffer.wrap(key.digest()), key));
         Map<RequestKey, StoredOutcome> found = new HashMap<>();
         jdbc.sql(FIND)
                 .param(SqlArrays.bytea(byHash.keySet(), ByteBuffer::array))
@@ -59,7 +56,7 @@ class RecallOutcomes {
      */
     void saveAll(List<StoredOutcome> answers) {
         List<Row> rows = answers.stream()
-                .map(answer -> new Row(hash(answer.requestKey()), answer))
+                .map(answer -> new Row(answer.requestKey().digest(), answer))
                 .sorted(Comparator.comparing(Row::key, Arrays::compareUnsigned))
                 .toList();
         jdbc.sql(SAVE)
@@ -73,13 +70,5 @@ class RecallOutcomes {
     }
 
     private record Row(byte[] key, StoredOutcome answer) {
-    }
-
-    static byte[] hash(RequestKey key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.value().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

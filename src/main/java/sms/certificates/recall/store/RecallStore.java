@@ -1,7 +1,6 @@
 package sms.certificates.recall.store;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +11,11 @@ import sms.certificates.recall.decision.Certificate;
 import sms.certificates.recall.decision.CertificateRef;
 import sms.certificates.recall.decision.EnrolmentRef;
 import sms.certificates.recall.decision.Outcome;
-import sms.certificates.recall.decision.RecallRequest;
-import sms.certificates.recall.decision.RecallRules;
 import sms.certificates.recall.decision.RequestKey;
-import sms.certificates.recall.decision.StoreSnapshot;
 
 /**
- * What a batch reads and writes, in the caller's database transaction: four statements whatever the batch size.
+ * What a batch reads and writes, in the caller's database transaction: five statements whatever the batch size
+ * (answers given, lock, revoked ids, the move, the new answers).
  */
 @Component
 public class RecallStore {
@@ -33,31 +30,26 @@ public class RecallStore {
         this.outcomes = outcomes;
     }
 
-    /** The state a batch is decided against, and the answers already given to any of its requests. */
-    public record Loaded(StoreSnapshot snapshot, Map<RequestKey, StoredOutcome> answered) {
+    /** The documents a batch may change, held locked, and which of those asked about this tenant already revoked. */
+    public record Locked(List<Certificate> current, Set<CertificateRef> revoked) {
+    }
+
+    /** The answers already given to any of these requests. */
+    public Map<RequestKey, StoredOutcome> answersTo(Collection<RequestKey> requests) {
+        return outcomes.findAll(requests);
     }
 
     /**
-     * Reads the answers already given, then locks the documents that the new, well-formed requests ask about (and
-     * their enrolments' other documents), then reads which of them are revoked. Revoked ids are read after the lock
-     * so that the loser of a race sees the winner's recall.
+     * Locks, until the transaction ends, the documents asked about and every current document of their enrolments,
+     * then reads which of the documents asked about are revoked: after the lock, so that the loser of a race sees
+     * the winner's recall.
      */
-    public Loaded load(Collection<RecallRequest> requests) {
-        Set<RequestKey> keys = new LinkedHashSet<>();
-        requests.forEach(request -> keys.add(request.key()));
-        Map<RequestKey, StoredOutcome> answered = outcomes.findAll(keys);
-
-        Set<CertificateRef> asked = new LinkedHashSet<>();
-        Set<EnrolmentRef> enrolments = new LinkedHashSet<>();
-        for (RecallRequest request : requests) {
-            if (!answered.containsKey(request.key()) && RecallRules.isWellFormed(request)) {
-                asked.add(request.certificate());
-                enrolments.add(request.enrolment());
-            }
+    public Locked lock(Collection<CertificateRef> asked, Collection<EnrolmentRef> enrolments) {
+        if (asked.isEmpty()) {
+            return new Locked(List.of(), Set.of());
         }
-        List<Certificate> current = asked.isEmpty() ? List.of() : certificates.lockForRecall(asked, enrolments);
-        Set<CertificateRef> revoked = asked.isEmpty() ? Set.of() : revokedCertificates.findAmong(asked);
-        return new Loaded(new StoreSnapshot(current, revoked, answered.keySet()), answered);
+        List<Certificate> current = certificates.lockForRecall(asked, enrolments);
+        return new Locked(current, revokedCertificates.findAmong(asked));
     }
 
     /** Applies the batch's recalls and records its new answers. */

@@ -1,6 +1,8 @@
 package sms.certificates.recall.store;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 
 import sms.certificates.recall.decision.Outcome;
@@ -21,5 +23,23 @@ public record StoredOutcome(RequestKey requestKey, UUID eventId, String outcome,
 
     public boolean isRecalled() {
         return RECALLED.equals(outcome);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoredOutcome that && requestKey.equals(that.requestKey)
+                && eventId.equals(that.eventId) && outcome.equals(that.outcome) && Arrays.equals(event, that.event)
+                && decidedAt.equals(that.decidedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(requestKey, eventId, outcome, Arrays.hashCode(event), decidedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredOutcome[" + requestKey + ", " + eventId + ", " + outcome + ", " + event.length + " bytes, "
+                + decidedAt + "]";
     }
 }

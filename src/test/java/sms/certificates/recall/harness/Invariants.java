@@ -1,8 +1,5 @@
 package sms.certificates.recall.harness;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -102,7 +99,8 @@ public final class Invariants {
 
         Map<String, UUID> stored = storedEventIds(jdbc, requests);
         long mismatched = requests.stream().filter(r -> !log.of(r.requestId()).isEmpty())
-                .filter(r -> !log.of(r.requestId()).get(0).eventId().equals(stored.get(key(r.requestId()))))
+                .filter(r -> !log.of(r.requestId()).get(0).eventId().equals(
+                        stored.get(HexFormat.of().formatHex(key(r).digest()))))
                 .count();
         report.check("stored answers match published ones", mismatched == 0,
                 stored.size() + " stored answers; " + mismatched + " differ from the published eventId");
@@ -110,7 +108,7 @@ public final class Invariants {
 
     private static Map<String, UUID> storedEventIds(JdbcClient jdbc, List<Workload.Request> requests) {
         Map<String, UUID> stored = new HashMap<>();
-        List<byte[]> keys = requests.stream().map(r -> hash(RequestKey.of(r.requestId()).value())).toList();
+        List<byte[]> keys = requests.stream().map(r -> key(r).digest()).toList();
         for (int from = 0; from < keys.size(); from += 10_000) {
             List<byte[]> chunk = keys.subList(from, Math.min(from + 10_000, keys.size()));
             jdbc.sql("SELECT encode(request_key, 'hex'), event_id FROM recall_outcomes WHERE request_key = ANY(?)")
@@ -122,15 +120,7 @@ public final class Invariants {
         return stored;
     }
 
-    private static String key(String requestId) {
-        return HexFormat.of().formatHex(hash(RequestKey.of(requestId).value()));
-    }
-
-    private static byte[] hash(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static RequestKey key(Workload.Request request) {
+        return RequestKey.of(request.message().getTenantId(), request.requestId());
     }
 }

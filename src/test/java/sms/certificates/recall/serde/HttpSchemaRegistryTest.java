@@ -213,8 +213,30 @@ class HttpSchemaRegistryTest {
         registry.failNextRequests(10, 500, 50001, "Error in the backend data store");
 
         assertThatThrownBy(() -> serializer(fastRetries(registry.url(), "max.retries", 2)).serialize(TOPIC, user("a", 1)))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("50001").hasMessageContaining(TOPIC + "-value");
+                .isInstanceOf(SerializationException.class).hasMessageContaining("50001").hasMessageContaining(TOPIC + "-value")
+                .hasRootCauseInstanceOf(org.apache.kafka.common.errors.RetriableException.class);
         assertThat(registry.requestCount(SUBJECT_PATH + "/versions")).isEqualTo(3);
+    }
+
+    @Test
+    void anUnreachableRegistryIsMarkedRetriableAndAnUnknownIdIsNot() throws IOException {
+        KafkaAvroDeserializer unreachable = deserializer(fastRetries("http://127.0.0.1:" + unusedPort(), "max.retries", 1));
+        assertThatThrownBy(() -> unreachable.deserialize(TOPIC, new byte[] {0, 0, 0, 0, 7, 2}))
+                .isInstanceOf(SerializationException.class)
+                .satisfies(e -> assertThat(causes(e)).anyMatch(org.apache.kafka.common.errors.RetriableException.class::isInstance));
+
+        KafkaAvroDeserializer live = deserializer(fastRetries(registry.url()));
+        assertThatThrownBy(() -> live.deserialize(TOPIC, new byte[] {0, 0, 0, 0, 7, 2}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("40403")
+                .satisfies(e -> assertThat(causes(e)).noneMatch(org.apache.kafka.common.errors.RetriableException.class::isInstance));
+    }
+
+    private static java.util.List<Throwable> causes(Throwable failure) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable cause = failure; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
     }
 
     @Test

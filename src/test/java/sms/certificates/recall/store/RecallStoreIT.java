@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import sms.certificates.recall.decision.Actor;
 import sms.certificates.recall.decision.Certificate;
 import sms.certificates.recall.decision.CertificateRef;
+import sms.certificates.recall.decision.EnrolmentRef;
 import sms.certificates.recall.decision.Outcome;
 import sms.certificates.recall.decision.ReasonCategory;
 import sms.certificates.recall.decision.RecallRequest;
@@ -64,13 +65,11 @@ class RecallStoreIT {
         Certificate elsewhere = document(tenant, id("elsewhere"), "student-1", "enrolment-2", 1);
         certificates.issue(original, reissue, elsewhere);
 
-        RecallStore.Loaded loaded = transaction.execute(tx -> store.load(List.of(request(id("original"),
-                "enrolment-1"))));
+        RecallStore.Locked locked = transaction.execute(tx -> store.lock(List.of(original.ref()),
+                List.of(original.enrolment())));
 
-        assertThat(loaded.snapshot().current(original.ref())).contains(original);
-        assertThat(loaded.snapshot().latestBesides(original)).contains(reissue);
-        assertThat(loaded.snapshot().current(elsewhere.ref())).isEmpty();
-        assertThat(loaded.answered()).isEmpty();
+        assertThat(locked.current()).containsExactlyInAnyOrder(original, reissue);
+        assertThat(locked.revoked()).isEmpty();
     }
 
     @Test
@@ -79,11 +78,11 @@ class RecallStoreIT {
         Certificate foreign = document(otherTenant, id("foreign"), "student-1", "enrolment-1", 1);
         certificates.issue(foreign);
 
-        RecallStore.Loaded loaded = transaction.execute(tx -> store.load(List.of(request(id("foreign"),
-                "enrolment-1"))));
+        CertificateRef asked = new CertificateRef(tenant, id("foreign"));
+        RecallStore.Locked locked = transaction.execute(tx -> store.lock(List.of(asked),
+                List.of(new EnrolmentRef(tenant, "enrolment-1"))));
 
-        assertThat(loaded.snapshot().current(new CertificateRef(tenant, id("foreign")))).isEmpty();
-        assertThat(loaded.snapshot().current(foreign.ref())).isEmpty();
+        assertThat(locked.current()).isEmpty();
     }
 
     @Test
@@ -137,17 +136,14 @@ class RecallStoreIT {
 
     @Test
     void findsAnswersByAnyRequestIdText() {
-        List<RequestKey> keys = List.of(RequestKey.of(UUID.randomUUID().toString()), RequestKey.of(tenant + "\0nul"),
-                RequestKey.of(tenant + "x".repeat(100_000)));
+        List<RequestKey> keys = List.of(RequestKey.of(tenant, UUID.randomUUID().toString()),
+                RequestKey.of(tenant, "\0nul"), RequestKey.of(tenant, "x".repeat(100_000)));
         List<StoredOutcome> answers = keys.stream().map(key -> new StoredOutcome(key, UUID.randomUUID(),
                 "INVALID_REQUEST", new byte[] {0, 0, 0, 0, 1, 2}, Instant.parse("2026-12-01T00:00:00.001Z")))
                 .toList();
         transaction.executeWithoutResult(tx -> store.save(List.of(), answers));
 
-        Map<RequestKey, StoredOutcome> found = transaction.execute(tx -> store.load(keys.stream()
-                .map(key -> new RecallRequest(key.value(), tenant, "c", "s", "e", ReasonCategory.OTHER, "r",
-                        "RECALL", new Actor("u", null, null), Instant.EPOCH))
-                .toList())).answered();
+        Map<RequestKey, StoredOutcome> found = transaction.execute(tx -> store.answersTo(keys));
 
         assertThat(found).hasSize(3);
         for (StoredOutcome answer : answers) {
@@ -160,8 +156,32 @@ class RecallStoreIT {
     }
 
     @Test
+    void anotherTenantsRequestWithTheSameIdIsAnotherRequest() {
+        String requestId = "";
+        StoredOutcome answer = new StoredOutcome(RequestKey.of(tenant, requestId), UUID.randomUUID(),
+                "INVALID_REQUEST", new byte[] {1}, Instant.EPOCH);
+        transaction.executeWithoutResult(tx -> store.save(List.of(), List.of(answer)));
+
+        Map<RequestKey, StoredOutcome> otherTenants = transaction.execute(tx -> store.answersTo(List.of(
+                RequestKey.of(TestCertificates.newTenant(), requestId))));
+        assertThat(otherTenants).isEmpty();
+    }
+
+    @Test
+    void theDocumentedSqlFindsAnAnswer() {
+        RequestKey key = RequestKey.of(tenant + " ünï", "6F1C1B8E-2D3A-4C5B-9E7F-0A1B2C3D4E5F");
+        byte[] sql = jdbc.sql("""
+                SELECT sha256(int4send(octet_length(convert_to(?, 'UTF8'))) || convert_to(?, 'UTF8')
+                              || convert_to(?, 'UTF8'))""")
+                .params(key.tenantId(), key.tenantId(), "6f1c1b8e-2d3a-4c5b-9e7f-0a1b2c3d4e5f")
+                .query(byte[].class).single();
+
+        assertThat(sql).isEqualTo(key.digest());
+    }
+
+    @Test
     void aSecondAnswerToOneRequestIsRefused() {
-        RequestKey key = RequestKey.of(UUID.randomUUID().toString());
+        RequestKey key = RequestKey.of(tenant, UUID.randomUUID().toString());
         StoredOutcome first = new StoredOutcome(key, UUID.randomUUID(), "RECALLED", new byte[] {1}, Instant.EPOCH);
         StoredOutcome second = new StoredOutcome(key, UUID.randomUUID(), "REASON_REQUIRED", new byte[] {2},
                 Instant.EPOCH);
@@ -172,34 +192,50 @@ class RecallStoreIT {
     }
 
     @Test
-    void aRacingLoaderWaitsForTheLockAndThenSeesTheRecall() throws Exception {
-        Certificate certificate = document(tenant, id("raced"), "student-1", "enrolment-1", 1);
-        Certificate sibling = document(tenant, id("sibling"), "student-1", "enrolment-1", 0);
-        certificates.issue(certificate, sibling);
-        RecallRequest winner = request(certificate.certificateId(), "enrolment-1");
-        RecallRequest loser = request(certificate.certificateId(), "enrolment-1");
-        CountDownLatch winnerHoldsLock = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+    void aRacingLockerOfTheSameDocumentWaitsAndThenSeesTheRecall() throws Exception {
+        Certificate original = document(tenant, id("original"), "student-1", "enrolment-1", 1);
+        Certificate raced = document(tenant, id("raced"), "student-1", "enrolment-1", 2);
+        certificates.issue(original, raced);
 
+        RecallStore.Locked seen = whileAnotherRecalls(raced, raced);
+
+        assertThat(seen.revoked()).containsExactly(raced.ref());
+        assertThat(seen.current()).containsExactly(original);
+    }
+
+    @Test
+    void aRacingLockerOfAnOlderDocumentWaitsAndThenFindsItTheLatest() throws Exception {
+        Certificate original = document(tenant, id("original"), "student-1", "enrolment-1", 1);
+        Certificate reissue = document(tenant, id("reissue"), "student-1", "enrolment-1", 2);
+        certificates.issue(original, reissue);
+
+        RecallStore.Locked seen = whileAnotherRecalls(reissue, original);
+
+        // Decided after the re-issue left: the original is now the enrolment's only, and so latest, document.
+        assertThat(seen.current()).containsExactly(original);
+        assertThat(seen.revoked()).isEmpty();
+    }
+
+    /** What a second transaction locks for {@code asked} while a first holds the enrolment and recalls one. */
+    private RecallStore.Locked whileAnotherRecalls(Certificate recalledByFirst, Certificate asked) throws Exception {
+        CountDownLatch firstHoldsLock = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
-            store.load(List.of(winner));
-            winnerHoldsLock.countDown();
+            store.lock(List.of(recalledByFirst.ref()), List.of(recalledByFirst.enrolment()));
+            firstHoldsLock.countDown();
             await(release);
-            store.save(List.of(recalled(winner, certificate, "r")), List.of());
+            RecallRequest request = request(recalledByFirst.certificateId(), recalledByFirst.enrolmentId());
+            store.save(List.of(recalled(request, recalledByFirst, "r")), List.of());
         }));
-        assertThat(winnerHoldsLock.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<RecallStore.Loaded> second = CompletableFuture.supplyAsync(() ->
-                transaction.execute(tx -> store.load(List.of(loser))));
+        assertThat(firstHoldsLock.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<RecallStore.Locked> second = CompletableFuture.supplyAsync(() ->
+                transaction.execute(tx -> store.lock(List.of(asked.ref()), List.of(asked.enrolment()))));
 
         Thread.sleep(300);
-        assertThat(second).isNotDone();
+        assertThat(second).as("waits for the first transaction's lock").isNotDone();
         release.countDown();
         first.get(10, TimeUnit.SECONDS);
-        RecallStore.Loaded seen = second.get(10, TimeUnit.SECONDS);
-
-        assertThat(seen.snapshot().isRevoked(certificate.ref())).isTrue();
-        assertThat(seen.snapshot().current(certificate.ref())).isEmpty();
-        assertThat(seen.snapshot().current(sibling.ref())).contains(sibling);
+        return second.get(10, TimeUnit.SECONDS);
     }
 
     private static void await(CountDownLatch latch) {

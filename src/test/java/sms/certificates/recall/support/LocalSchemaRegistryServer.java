@@ -155,6 +155,11 @@ public final class LocalSchemaRegistryServer implements AutoCloseable {
         }
     }
 
+    /** Answers normally again, forgetting the failures still pending. */
+    public synchronized void stopFailing() {
+        pendingFailures.clear();
+    }
+
     /** Waits this long before answering each request. */
     public synchronized void delayResponses(Duration delay) {
         this.responseDelay = delay;
