@@ -11,23 +11,13 @@ import org.springframework.kafka.annotation.KafkaListener;
  * dead letters and consumed offsets, around one database transaction for the whole batch. A failure rolls both back
  * and the container retries the batch after a pause.
  */
-class BatchIntake {
-
-    private final RequestHandler handler;
-    private final String topic;
+class BatchIntake extends Intake {
 
     BatchIntake(RequestHandler handler, String topic) {
-        this.handler = handler;
-        this.topic = topic;
+        super(handler, topic);
     }
 
-    /** The topic listened to, for the annotation below. */
-    public String getTopic() {
-        return topic;
-    }
-
-    @KafkaListener(id = IntakeConfiguration.LISTENER_ID, idIsGroup = false, topics = "#{__listener.topic}",
-            batch = "true")
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "#{__listener.topic}", batch = "true")
     void onRequests(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         handler.handle(records, consumer, false);
     }

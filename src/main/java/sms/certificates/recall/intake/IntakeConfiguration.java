@@ -32,8 +32,6 @@ import sms.certificates.recall.processing.RecallProcessor;
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
 
-    static final String LISTENER_ID = "recall-intake";
-
     /**
      * A failed batch (database, broker or registry unreachable, a lost race on a request id) is rolled back, sought
      * back and retried after a pause, without limit: a transient failure never becomes a rejection or a dead letter.
@@ -78,7 +76,7 @@ class IntakeConfiguration {
 
     @Bean
     FencedListenerRestarter fencedListenerRestarter(KafkaListenerEndpointRegistry registry) {
-        return new FencedListenerRestarter(registry, LISTENER_ID);
+        return new FencedListenerRestarter(registry, Intake.LISTENER_ID);
     }
 
     @Bean
@@ -89,7 +87,7 @@ class IntakeConfiguration {
 
     @Bean
     ListenerHealthIndicator listenerHealthIndicator(KafkaListenerEndpointRegistry registry) {
-        return new ListenerHealthIndicator(registry, LISTENER_ID);
+        return new ListenerHealthIndicator(registry, Intake.LISTENER_ID);
     }
 
     @Bean
@@ -114,12 +112,11 @@ class IntakeConfiguration {
             MeterRegistry meters) {
         List<String> traceHeaders = propagator.stream().flatMap(p -> p.fields().stream()).toList();
         return new RequestHandler(decoder, deadLetters, processor, publisher,
-                new RecordObservations(observations, LISTENER_ID, traceHeaders), meters);
+                new RecordObservations(observations, Intake.LISTENER_ID, traceHeaders), meters);
     }
 
-    /** The listener: {@link BatchIntake}, or the naive {@link RecordIntake} ({@code recall.intake.mode}). */
     @Bean
-    Object intake(IntakeSettings settings, RequestHandler handler, RecallTopics topics) {
+    Intake intake(IntakeSettings settings, RequestHandler handler, RecallTopics topics) {
         return settings.mode() == IntakeSettings.Mode.BATCH
                 ? new BatchIntake(handler, topics.requested())
                 : new RecordIntake(handler, topics.requested());

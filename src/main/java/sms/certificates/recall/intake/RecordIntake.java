@@ -11,23 +11,13 @@ import org.springframework.kafka.annotation.KafkaListener;
  * synchronous send per record, through the same code as {@link BatchIntake}. It keeps every guarantee; it exists so
  * that the benchmark can measure what batching buys.
  */
-class RecordIntake {
-
-    private final RequestHandler handler;
-    private final String topic;
+class RecordIntake extends Intake {
 
     RecordIntake(RequestHandler handler, String topic) {
-        this.handler = handler;
-        this.topic = topic;
+        super(handler, topic);
     }
 
-    /** The topic listened to, for the annotation below. */
-    public String getTopic() {
-        return topic;
-    }
-
-    @KafkaListener(id = IntakeConfiguration.LISTENER_ID, idIsGroup = false, topics = "#{__listener.topic}",
-            batch = "false")
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "#{__listener.topic}", batch = "false")
     void onRequest(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer) {
         handler.handle(List.of(record), consumer, true);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -59,6 +60,18 @@ final class KafkaConnection {
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
                     .clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw unreachable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable();
+        }
+    }
+
+    /** The result of a send, or {@link CommandException#UNAVAILABLE} if the broker does not confirm it in time. */
+    <T> T await(Future<T> pending) {
+        try {
+            return pending.get(TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw unreachable();
         } catch (InterruptedException e) {

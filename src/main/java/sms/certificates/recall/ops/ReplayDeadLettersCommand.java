@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -89,17 +86,10 @@ final class ReplayDeadLettersCommand implements Command {
                 }
             }
             producer.flush();
-            for (Future<RecordMetadata> send : sent) {
-                send.get(KafkaConnection.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            sent.forEach(kafka::await);
             out.println("Replayed " + sent.size() + " dead letters from " + deadLetters + " to "
                     + kafka.topics().requested());
             return 0;
-        } catch (ExecutionException | TimeoutException e) {
-            throw kafka.unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw kafka.unreachable();
         }
     }
 

@@ -9,11 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -57,10 +53,8 @@ final class SubmitCommand implements Command {
                 KafkaProducer<byte[], byte[]> producer = kafka.bytesProducer();
                 Serializer<Object> serializer = kafka.valueSerializer()) {
             String topic = kafka.topics().requested();
-            RecordMetadata sent = producer.send(new ProducerRecord<>(topic,
-                    request.getEnrolmentId().getBytes(StandardCharsets.UTF_8),
-                    serializer.serialize(topic, request))).get(KafkaConnection.TIMEOUT.toMillis() * 2,
-                    TimeUnit.MILLISECONDS);
+            RecordMetadata sent = kafka.await(producer.send(new ProducerRecord<>(topic,
+                    request.getEnrolmentId().getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, request))));
             out.println("Sent request " + request.getRequestId() + " to " + sent.topic() + "-" + sent.partition()
                     + "@" + sent.offset());
             if (outcomes != null) {
@@ -69,11 +63,6 @@ final class SubmitCommand implements Command {
                                 + request.getRequestId() + " within " + wait.toSeconds() + " s")));
             }
             return 0;
-        } catch (ExecutionException | TimeoutException e) {
-            throw kafka.unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw kafka.unreachable();
         }
     }
 

@@ -27,15 +27,16 @@ class OutcomeConfiguration {
             DefaultKafkaProducerFactory<byte[], byte[]> bytes = (DefaultKafkaProducerFactory<byte[], byte[]>) factory;
             bytes.setKeySerializer(new ByteArraySerializer());
             bytes.setValueSerializer(new ByteArraySerializer());
-            // A fixed set of transactional ids, the same after every restart (see TransactionalProducers).
+            // A fixed set of transactional ids, the same after every restart (see OutcomesWarmUp).
             bytes.setTransactionIdSuffixStrategy(new DefaultTransactionIdSuffixStrategy(
-                    TransactionalProducers.needed(kafka.getListener().getConcurrency())));
+                    OutcomesWarmUp.needed(kafka.getListener().getConcurrency())));
         };
     }
 
     @Bean
-    TransactionalProducers transactionalProducers(ProducerFactory<byte[], byte[]> factory, KafkaProperties kafka) {
-        return new TransactionalProducers(factory, TransactionalProducers.needed(kafka.getListener().getConcurrency()));
+    OutcomesWarmUp outcomesWarmUp(OutcomeEncoder encoder, ProducerFactory<byte[], byte[]> factory,
+            KafkaProperties kafka) {
+        return new OutcomesWarmUp(encoder, factory, OutcomesWarmUp.needed(kafka.getListener().getConcurrency()));
     }
 
     @Bean

@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.common.serialization.Serializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import sms.certificates.recall.RecallTopics;
 import sms.certificates.recall.decision.Actor;
@@ -23,16 +20,11 @@ import sms.certificates.recall.decision.RejectionCode;
  * project's Confluent-compatible Avro serializer by default). The worker stores these exact bytes with the answer and
  * the producer sends them as they are, so that a repeated request gets its first answer byte for byte.
  *
- * <p>At startup it encodes one outcome of each kind, so that the schemas are registered (and cached) before the
- * first batch: not over HTTP while that batch holds its rows locked.
  */
-public class OutcomeEncoder implements SmartLifecycle, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(OutcomeEncoder.class);
+public class OutcomeEncoder implements AutoCloseable {
 
     private final Serializer<Object> serializer;
     private final RecallTopics topics;
-    private volatile boolean running;
 
     OutcomeEncoder(Serializer<Object> serializer, RecallTopics topics) {
         this.serializer = serializer;
@@ -44,38 +36,18 @@ public class OutcomeEncoder implements SmartLifecycle, AutoCloseable {
         return serializer.serialize(topic, OutcomeEvents.toEvent(outcome));
     }
 
-    @Override
-    public void start() {
+    /**
+     * Encodes one outcome of each kind, so that the schemas are registered (and cached) before the first batch: not
+     * over HTTP while that batch holds its rows locked.
+     */
+    void registerSchemas() {
         RecallRequest request = new RecallRequest(new UUID(0, 0).toString(), "-", "-", "-", "-",
                 ReasonCategory.OTHER, "-", "-", new Actor("-", null, null), Instant.EPOCH);
         Certificate certificate = new Certificate("-", "-", "-", "-", "-", EnrolmentType.STUDENT, null,
                 DocumentType.CERTIFICATE, 1, null, null, Instant.EPOCH, null);
-        try {
-            encode(new Outcome.Recalled(new UUID(0, 0), request, new UUID(0, 0), certificate, "-", Instant.EPOCH,
-                    null));
-            encode(new Outcome.Rejected(new UUID(0, 0), request, RejectionCode.INVALID_REQUEST, "-", null,
-                    Instant.EPOCH));
-        } catch (RuntimeException registryAway) {
-            LOG.warn("Could not register the outcome schemas at startup, will on first use: {}",
-                    registryAway.toString());
-        }
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the listener containers, which start in phase {@code Integer.MAX_VALUE - 100}. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 200;
+        encode(new Outcome.Recalled(new UUID(0, 0), request, new UUID(0, 0), certificate, "-", Instant.EPOCH, null));
+        encode(new Outcome.Rejected(new UUID(0, 0), request, RejectionCode.INVALID_REQUEST, "-", null,
+                Instant.EPOCH));
     }
 
     @Override
