@@ -68,7 +68,8 @@ public final class LocalRecallWorker {
                 "--spring.datasource.url=" + JDBC_URL + DATABASE,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
-                "--recall.instance-id=local"};
+                "--recall.instance-id=local",
+                "--logging.structured.format.console="}; // plain text on a terminal
         SpringApplication.from(RecallWorkerApplication::main)
                 .with(Demo.class)
                 .run(Stream.concat(Stream.of(local), Stream.of(args)).toArray(String[]::new));

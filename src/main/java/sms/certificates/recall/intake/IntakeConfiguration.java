@@ -109,8 +109,11 @@ class IntakeConfiguration {
     @Bean
     RequestHandler requestHandler(RequestDecoder decoder, DeadLetters deadLetters, RecallProcessor processor,
             OutcomePublisher publisher, ObservationRegistry observations, ObjectProvider<Propagator> propagator,
-            MeterRegistry meters) {
-        List<String> traceHeaders = propagator.stream().flatMap(p -> p.fields().stream()).toList();
+            IntakeSettings settings, MeterRegistry meters) {
+        // In record mode the container observes each record itself.
+        List<String> traceHeaders = settings.mode() == IntakeSettings.Mode.BATCH
+                ? propagator.stream().flatMap(p -> p.fields().stream()).toList()
+                : List.of();
         return new RequestHandler(decoder, deadLetters, processor, publisher,
                 new RecordObservations(observations, Intake.LISTENER_ID, traceHeaders), meters);
     }

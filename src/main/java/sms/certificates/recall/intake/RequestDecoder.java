@@ -10,6 +10,7 @@ import sms.certificates.RecallRequested;
 /**
  * Reads a record's bytes as a {@code RecallRequested} with the configured Avro deserializer, telling apart a record
  * that cannot be read (to be dead-lettered) from a registry that cannot be reached (the batch waits and retries).
+ * Shared by the listener threads: the deserializer must be thread-safe, as the project's and Confluent's are.
  */
 class RequestDecoder implements AutoCloseable {
 

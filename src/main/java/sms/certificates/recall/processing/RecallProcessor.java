@@ -133,7 +133,7 @@ public class RecallProcessor {
                 .addKeyValue("recalled", recalled)
                 .addKeyValue("rejected", rejected)
                 .addKeyValue("repeated", repeated)
-                .log("Answered {} requests: {} recalled, {} rejected, {} answered before", answers.size(), recalled,
+                .log("Answered {} request(s): {} recalled, {} rejected, {} answered before", answers.size(), recalled,
                         rejected, repeated);
     }
 
