@@ -44,8 +44,7 @@ class BadInputFaultIT {
                     false);
             run.preload(workload);
             WorkerProcess worker = run.worker("worker", Map.of(), List.of("-Xmx128m"));
-            worker.start();
-            worker.awaitReady(Duration.ofSeconds(60));
+            worker.startReady();
 
             String prober = "prober-" + UUID.randomUUID();
             List<RecallRequested> foreignProbes = new ArrayList<>();

@@ -38,8 +38,7 @@ class BrokerOutageFaultIT {
                     11, false);
             run.preload(workload);
             WorkerProcess worker = run.worker("worker");
-            worker.start();
-            worker.awaitReady(Duration.ofSeconds(60));
+            worker.startReady();
 
             int outages = scale.pick(2, 3);
             List<Instant> restarts = new ArrayList<>();

@@ -32,8 +32,7 @@ class CrashFaultIT {
                     scale.pick(2_000, 14_000), 42, false);
             run.preload(workload);
             WorkerProcess worker = run.worker("worker");
-            worker.start();
-            worker.awaitReady(Duration.ofSeconds(60));
+            worker.startReady();
 
             int kills = 0;
             try (RequestSender sender = run.sender()) {
@@ -45,8 +44,7 @@ class CrashFaultIT {
                     worker.kill();
                     kills++;
                     sleepRandomly(random, 0, 1_000);
-                    worker.start();
-                    worker.awaitReady(Duration.ofSeconds(60));
+                    worker.startReady();
                 }
                 sender.join();
                 Instant drainStarted = Instant.now();

@@ -3,6 +3,7 @@ package sms.certificates.recall.faults;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -38,9 +39,8 @@ class DatabaseOutageFaultIT {
                     false);
             run.preload(workload);
             WorkerProcess worker = run.worker("worker", Map.of("SPRING_DATASOURCE_URL",
-                    "jdbc:postgresql://127.0.0.1:" + database.port() + "/recall_test"), java.util.List.of("-Xmx512m"));
-            worker.start();
-            worker.awaitReady(Duration.ofSeconds(60));
+                    "jdbc:postgresql://127.0.0.1:" + database.port() + "/recall_test"), List.of("-Xmx512m"));
+            worker.startReady();
 
             Instant cut;
             Instant restored;

@@ -29,8 +29,7 @@ class GracefulShutdownFaultIT {
                     17, false);
             run.preload(workload);
             WorkerProcess worker = run.worker("worker");
-            worker.start();
-            worker.awaitReady(Duration.ofSeconds(60));
+            worker.startReady();
 
             Duration exit;
             int exitStatus;
@@ -39,8 +38,7 @@ class GracefulShutdownFaultIT {
                 Thread.sleep(5_000);
                 exit = worker.terminate(Duration.ofSeconds(30));
                 exitStatus = worker.exitValue();
-                worker.start();
-                worker.awaitReady(Duration.ofSeconds(60));
+                worker.startReady();
                 sender.join();
                 run.awaitAnswers(workload, sender.sent(), Duration.ofMinutes(3));
             }

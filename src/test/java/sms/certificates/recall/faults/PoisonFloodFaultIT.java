@@ -53,8 +53,7 @@ class PoisonFloodFaultIT {
                     scale.pick(1_400, 7_000), 5, false);
             run.preload(workload);
             WorkerProcess worker = run.worker("worker");
-            worker.start();
-            worker.awaitReady(Duration.ofSeconds(60));
+            worker.startReady();
 
             List<RequestSender.Raw> poison = new ArrayList<>();
             try (RequestSender sender = run.sender()) {

@@ -108,10 +108,6 @@ public final class FaultRun implements AutoCloseable {
         return report;
     }
 
-    public Path workDir() {
-        return workDir;
-    }
-
     /**
      * Waits until every request of the workload is answered (or the timeout passes) and nothing more arrives, and
      * records the workload's sizes; returns the requests left unanswered.

@@ -102,10 +102,6 @@ public final class OutcomeLog implements AutoCloseable {
         }
     }
 
-    public int answered(Collection<String> requestIds) {
-        return (int) requestIds.stream().filter(id -> !of(id).isEmpty()).count();
-    }
-
     /** Waits until every request has an outcome; returns the ones still unanswered at the deadline. */
     public List<String> awaitAnswers(Collection<String> requestIds, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

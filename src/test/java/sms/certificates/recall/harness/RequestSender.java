@@ -81,10 +81,6 @@ public final class RequestSender implements AutoCloseable {
         sent.incrementAndGet();
     }
 
-    public void flush() {
-        producer.flush();
-    }
-
     public int sent() {
         return sent.get();
     }

@@ -60,6 +60,12 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /** Starts the worker and waits, up to a minute, until it is ready. */
+    public void startReady() {
+        start();
+        awaitReady(Duration.ofSeconds(60));
+    }
+
     /** Waits until readiness is UP; returns the time from process start. */
     public Duration awaitReady(Duration timeout) {
         Processes.await(name + " to be ready (" + log + ")", timeout, () -> {

@@ -128,10 +128,6 @@ public final class LocalSchemaRegistryServer implements AutoCloseable {
         return counts;
     }
 
-    public void resetRequestCounts() {
-        requestCounts.clear();
-    }
-
     /** Registers {@code schemaJson} under {@code subject} as a client would, without compatibility check; returns its id. */
     public synchronized int register(String subject, String schemaJson) {
         Stored stored = store(new Schema.Parser().parse(schemaJson));

@@ -49,10 +49,6 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    public boolean isCut() {
-        return server.isClosed();
-    }
-
     @Override
     public void close() {
         cut();
