@@ -61,7 +61,8 @@ public final class Invariants {
                 manyEventIds + " requests with more than one eventId; " + log.outcomes().size() + " outcome records");
         report.check("one outcome record per request sent once", extraRecords == 0,
                 extraRecords + " of " + (requests.size() - resent.size()) + " single-sent requests seen more than once;"
-                        + " " + resent.size() + " requests sent twice");
+                        + " " + resent.size() + " requests sent twice; " + log.rereads()
+                        + " records met again by the verifier at a position already read");
         report.check("every outcome is a correct one", unexpected == 0, unexpected + " unexpected outcomes " + examples);
 
         Map<String, Set<UUID>> recalledEvents = new HashMap<>();

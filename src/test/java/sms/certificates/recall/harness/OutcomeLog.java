@@ -7,13 +7,17 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -25,6 +29,10 @@ import sms.certificates.recall.serde.KafkaAvroDeserializer;
 /**
  * Everything downstream consumers see: the outcome topics and the dead-letter topic read from the start, with
  * {@code isolation.level=read_committed}, each record kept with the moment it became visible.
+ * <p>
+ * The reader belongs to no group: a group's rebalance while the broker restarts would send it back to a stale
+ * committed offset, and records read twice would look like outcomes published twice. For the same reason a record
+ * is kept once per position (topic, partition, offset), however often the reader meets it.
  */
 public final class OutcomeLog implements AutoCloseable {
 
@@ -37,6 +45,8 @@ public final class OutcomeLog implements AutoCloseable {
     // not copy-on-write: a benchmark adds a hundred thousand
     private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final List<ConsumerRecord<byte[], byte[]>> deadLetters = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> positions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong rereads = new AtomicLong();
     private final Thread reader;
     private volatile boolean reading = true;
 
@@ -45,17 +55,22 @@ public final class OutcomeLog implements AutoCloseable {
         deserializer.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", true), false);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "outcome-log-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topics.recalled(), topics.rejected(), topics.deadLetter()));
+        List<TopicPartition> partitions = Stream.of(topics.recalled(), topics.rejected(), topics.deadLetter())
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
         reader = new Thread(() -> {
             try (consumer; deserializer) {
                 while (reading) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-                        if (record.topic().equals(topics.deadLetter())) {
+                        if (!positions.add(record.topic() + "-" + record.partition() + "@" + record.offset())) {
+                            rereads.incrementAndGet();
+                        } else if (record.topic().equals(topics.deadLetter())) {
                             deadLetters.add(record);
                         } else {
                             add(record, deserializer.deserialize(record.topic(), record.headers(), record.value()));
@@ -94,6 +109,11 @@ public final class OutcomeLog implements AutoCloseable {
     /** The outcome records of a request (its id compared case-insensitively, as the worker does for UUIDs). */
     public List<Outcome> of(String requestId) {
         return byRequest.getOrDefault(requestId.toLowerCase(), List.of());
+    }
+
+    /** Records the reader met again at a position it had read (after a reset to the start), not counted again. */
+    public long rereads() {
+        return rereads.get();
     }
 
     public List<ConsumerRecord<byte[], byte[]>> deadLetters() {
