@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -18,8 +17,10 @@ class RecallTopicsConfiguration {
     static final String DEAD_LETTER_MAX_MESSAGE_BYTES = String.valueOf(2 * 1024 * 1024);
 
     @Bean
-    @ConditionalOnBooleanProperty(name = "recall.topics.create", matchIfMissing = true)
     KafkaAdmin.NewTopics recallTopics(RecallTopics topics) {
+        if (!topics.create()) {
+            return new KafkaAdmin.NewTopics();
+        }
         return new KafkaAdmin.NewTopics(
                 topic(topics.requested(), topics),
                 topic(topics.recalled(), topics),

@@ -26,7 +26,7 @@ final class Failures {
     }
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof TransactionException
                     // a lost race on a request id: the retry finds the winner's answer

@@ -97,6 +97,9 @@ class IntakeConfiguration {
             int partitions = template.partitionsFor(topics.deadLetter()).size();
             return new TopicPartition(topics.deadLetter(), record.partition() < partitions ? record.partition() : -1);
         });
+        // The resolver has checked the partition against the producer's cached metadata; the recoverer's own check
+        // would ask the broker again for every dead letter.
+        recoverer.setVerifyPartition(false);
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         return recoverer;
     }

@@ -22,7 +22,7 @@ final class RecallRequests {
                 ReasonCategory.valueOf(message.getReasonCategory().name()),
                 message.getReason(),
                 message.getConfirmation(),
-                actor == null ? null : new Actor(actor.getUserId(), actor.getDisplayName(), actor.getRole()),
+                new Actor(actor.getUserId(), actor.getDisplayName(), actor.getRole()),
                 message.getRequestedAt());
     }
 }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.ListenerUtils;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.backoff.BackOff;
 
@@ -43,7 +44,7 @@ class RetryFromCommittedOffsets extends DefaultAfterRollbackProcessor<Object, Ob
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         records.forEach(record -> firstOffsets.merge(new TopicPartition(record.topic(), record.partition()),
                 record.offset(), Math::min));
-        while (container == null || container.isRunning()) {
+        while (container.isRunning()) {
             try {
                 Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(firstOffsets.keySet(),
                         ASK_TIMEOUT);
@@ -62,15 +63,16 @@ class RetryFromCommittedOffsets extends DefaultAfterRollbackProcessor<Object, Ob
                 LOG.info("Waiting for the broker to tell where {} resumes: {}", firstOffsets.keySet(),
                         brokerAwayOrRefusing.toString());
                 if (!(brokerAwayOrRefusing instanceof TimeoutException)) {
-                    sleep(Duration.ofSeconds(1));
+                    pause(container);
                 }
             }
         }
     }
 
-    private static void sleep(Duration pause) {
+    /** A second, cut short when the container stops. */
+    private static void pause(MessageListenerContainer container) {
         try {
-            Thread.sleep(pause.toMillis());
+            ListenerUtils.stoppableSleep(container, 1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);
