@@ -70,11 +70,21 @@ public class RecallProcessor {
     /** The answer to publish for each request, in the requests' order; repeats get their first answer. */
     public List<StoredOutcome> process(List<RecallRequest> requests) {
         List<Answer> answers = databaseTransaction.execute(status -> decideAndStore(requests));
-        answers.forEach(this::count);
-        if (LOG.isDebugEnabled()) {
-            answers.forEach(RecallProcessor::log);
+        int repeated = 0;
+        int recalled = 0;
+        for (Answer answer : answers) {
+            if (answer.isRepeat()) {
+                repeats.increment();
+                repeated++;
+            } else {
+                outcomeCounters.get(answer.outcome().outcome()).increment();
+                recalled += answer.outcome().isRecalled() ? 1 : 0;
+            }
+            if (LOG.isDebugEnabled()) {
+                log(answer);
+            }
         }
-        logSummary(answers);
+        logSummary(answers.size(), recalled, repeated);
         return answers.stream().map(Answer::outcome).toList();
     }
 
@@ -111,29 +121,18 @@ public class RecallProcessor {
         return answers;
     }
 
-    private void count(Answer answer) {
-        if (answer.decision() instanceof Decision.Repeat) {
-            repeats.increment();
-        } else {
-            outcomeCounters.get(answer.outcome().outcome()).increment();
-        }
-    }
-
     /**
      * One line per batch at INFO; one per answer at DEBUG ({@code logging.level.sms.certificates.recall.processing=DEBUG}):
      * a line per request costs a third of the worker's time when it drains a backlog.
      */
-    private static void logSummary(List<Answer> answers) {
-        long repeated = answers.stream().filter(answer -> answer.decision() instanceof Decision.Repeat).count();
-        long recalled = answers.stream().filter(answer -> !(answer.decision() instanceof Decision.Repeat)
-                && answer.outcome().isRecalled()).count();
-        long rejected = answers.size() - repeated - recalled;
+    private static void logSummary(int answers, int recalled, int repeated) {
+        int rejected = answers - repeated - recalled;
         LOG.atInfo()
-                .addKeyValue("requests", answers.size())
+                .addKeyValue("requests", answers)
                 .addKeyValue("recalled", recalled)
                 .addKeyValue("rejected", rejected)
                 .addKeyValue("repeated", repeated)
-                .log("Answered {} request(s): {} recalled, {} rejected, {} answered before", answers.size(), recalled,
+                .log("Answered {} request(s): {} recalled, {} rejected, {} answered before", answers, recalled,
                         rejected, repeated);
     }
 
@@ -141,7 +140,7 @@ public class RecallProcessor {
     private static void log(Answer answer) {
         RecallRequest request = answer.decision().request();
         String requestId = brief(request.requestId());
-        String message = answer.decision() instanceof Decision.Repeat
+        String message = answer.isRepeat()
                 ? "Request {} was answered before ({}): publishing that answer again"
                 : answer.outcome().isRecalled() ? "Request {}: {}, certificate recalled" : "Request {}: {}";
         LOG.atDebug()
@@ -159,5 +158,9 @@ public class RecallProcessor {
     }
 
     private record Answer(Decision decision, StoredOutcome outcome) {
+
+        boolean isRepeat() {
+            return decision instanceof Decision.Repeat;
+        }
     }
 }
