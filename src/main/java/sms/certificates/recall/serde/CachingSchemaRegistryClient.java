@@ -3,7 +3,6 @@ package sms.certificates.recall.serde;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import org.apache.avro.Schema;
 
@@ -27,12 +26,14 @@ final class CachingSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public int register(String subject, Schema schema) {
         // registering a schema the subject already has returns its id, so lookups and registrations share a cache
-        return cached(idsBySubjectSchema, new SubjectSchema(subject, schema), () -> registry.register(subject, schema));
+        return Caches.getOrFetch(idsBySubjectSchema, new SubjectSchema(subject, schema),
+                () -> registry.register(subject, schema));
     }
 
     @Override
     public int idOf(String subject, Schema schema) {
-        return cached(idsBySubjectSchema, new SubjectSchema(subject, schema), () -> registry.idOf(subject, schema));
+        return Caches.getOrFetch(idsBySubjectSchema, new SubjectSchema(subject, schema),
+                () -> registry.idOf(subject, schema));
     }
 
     @Override
@@ -42,23 +43,12 @@ final class CachingSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public Schema schemaById(int id) {
-        return cached(schemasById, id, () -> registry.schemaById(id));
+        return Caches.getOrFetch(schemasById, id, () -> registry.schemaById(id));
     }
 
     @Override
     public Schema schemaByGuid(UUID guid) {
-        return cached(schemasByGuid, guid, () -> registry.schemaByGuid(guid));
-    }
-
-    /** Not computeIfAbsent: a registry call must not hold a map lock; a rare duplicate call is harmless. */
-    private static <K, V> V cached(Map<K, V> cache, K key, Supplier<V> fetch) {
-        V value = cache.get(key);
-        if (value != null) {
-            return value;
-        }
-        V fetched = fetch.get();
-        V raced = cache.putIfAbsent(key, fetched);
-        return raced != null ? raced : fetched;
+        return Caches.getOrFetch(schemasByGuid, guid, () -> registry.schemaByGuid(guid));
     }
 
     private record SubjectSchema(String subject, Schema schema) {

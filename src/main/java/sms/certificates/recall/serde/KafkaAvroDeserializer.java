@@ -36,7 +36,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     private final SchemaRegistryClient injectedRegistry;
     private final Map<ReaderKey, DatumReader<Object>> readers = new ConcurrentHashMap<>();
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
-    private volatile Configured configured;
+    private volatile SerdeSettings configured;
 
     public KafkaAvroDeserializer() {
         this(null);
@@ -49,10 +49,8 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        SerdeConfig config = SerdeConfig.parse(configs, isKey);
-        SchemaRegistryClient registry = injectedRegistry != null ? injectedRegistry : SchemaRegistryClient.create(config.registry());
         readers.clear();
-        configured = new Configured(config, registry, isKey, WireFormat.schemaIdHeader(isKey));
+        configured = SerdeSettings.configure(configs, isKey, injectedRegistry);
     }
 
     @Override
@@ -65,7 +63,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         if (data == null) {
             return null;
         }
-        Configured settings = requireConfigured();
+        SerdeSettings settings = SerdeSettings.require(configured, KafkaAvroDeserializer.class);
         Header header = headers == null ? null : headers.lastHeader(settings.schemaIdHeader());
         if (header != null) {
             return read(settings, topic, WireFormat.referenceInHeader(header.key(), header.value()), data, 0);
@@ -79,7 +77,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         decoders.remove();
     }
 
-    private Object read(Configured settings, String topic, SchemaReference reference, byte[] data, int offset) {
+    private Object read(SerdeSettings settings, String topic, SchemaReference reference, byte[] data, int offset) {
         Schema writer = writerSchema(settings, topic, reference);
         if (writer.getType() == Schema.Type.BYTES) {
             return Arrays.copyOfRange(data, offset, data.length);
@@ -99,7 +97,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         }
     }
 
-    private static Schema writerSchema(Configured settings, String topic, SchemaReference reference) {
+    private static Schema writerSchema(SerdeSettings settings, String topic, SchemaReference reference) {
         try {
             return reference.resolve(settings.registry());
         } catch (SerializationException e) {
@@ -107,24 +105,20 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         }
     }
 
-    private DatumReader<Object> reader(Configured settings, String topic, SchemaReference reference, Schema writer) {
-        ReaderKey key = new ReaderKey(topic, writer);
-        DatumReader<Object> reader = readers.get(key);
-        if (reader == null) {
+    private DatumReader<Object> reader(SerdeSettings settings, String topic, SchemaReference reference, Schema writer) {
+        return Caches.getOrFetch(readers, new ReaderKey(topic, writer), () -> {
             try {
-                reader = newReader(settings, topic, writer);
+                return newReader(settings, topic, writer);
             } catch (ApiException | InterruptException e) {
                 throw e; // the registry refused us, or we were interrupted: not a problem of this message
             } catch (RuntimeException e) {
                 throw failure("finding the Avro reader schema", topic, reference, e);
             }
-            readers.putIfAbsent(key, reader);
-        }
-        return reader;
+        });
     }
 
     @SuppressWarnings("unchecked")
-    private static DatumReader<Object> newReader(Configured settings, String topic, Schema writer) {
+    private static DatumReader<Object> newReader(SerdeSettings settings, String topic, Schema writer) {
         SerdeConfig config = settings.config();
         if (config.specificAvroReader() && (config.specificType().isPresent() || isNamed(writer))) {
             // With specific.avro.value.type every writer is resolved against that one class; otherwise against the
@@ -152,17 +146,6 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     private static SerializationException failure(String action, String topic, SchemaReference reference, Throwable cause) {
         String reason = cause instanceof SerializationException ? cause.getMessage() : cause.toString();
         return new SerializationException("Error " + action + " for topic '" + topic + "' with " + reference + ": " + reason, cause);
-    }
-
-    private Configured requireConfigured() {
-        Configured settings = configured;
-        if (settings == null) {
-            throw new IllegalStateException("KafkaAvroDeserializer is not configured: call configure(configs, isKey) first");
-        }
-        return settings;
-    }
-
-    private record Configured(SerdeConfig config, SchemaRegistryClient registry, boolean isKey, String schemaIdHeader) {
     }
 
     private record ReaderKey(String topic, Schema writer) {

@@ -21,7 +21,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     private final SchemaRegistryClient injectedRegistry;
     private final Map<WriterKey, FramedWriter> writers = new ConcurrentHashMap<>();
     private final ThreadLocal<OutputBuffer> buffers = ThreadLocal.withInitial(OutputBuffer::new);
-    private volatile Configured configured;
+    private volatile SerdeSettings configured;
 
     public KafkaAvroSerializer() {
         this(null);
@@ -34,10 +34,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        SerdeConfig config = SerdeConfig.parse(configs, isKey);
-        SchemaRegistryClient registry = injectedRegistry != null ? injectedRegistry : SchemaRegistryClient.create(config.registry());
         writers.clear();
-        configured = new Configured(config, registry, isKey);
+        configured = SerdeSettings.configure(configs, isKey, injectedRegistry);
     }
 
     @Override
@@ -61,17 +59,12 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     }
 
     private FramedWriter writer(String topic, Schema schema, Class<?> datumType) {
-        WriterKey key = new WriterKey(topic, schema, datumType);
-        FramedWriter writer = writers.get(key);
-        if (writer == null) {
-            writer = newWriter(topic, schema, datumType);
-            writers.putIfAbsent(key, writer);
-        }
-        return writer;
+        return Caches.getOrFetch(writers, new WriterKey(topic, schema, datumType),
+                () -> newWriter(topic, schema, datumType));
     }
 
     private FramedWriter newWriter(String topic, Schema schema, Class<?> datumType) {
-        Configured settings = requireConfigured();
+        SerdeSettings settings = SerdeSettings.require(configured, KafkaAvroSerializer.class);
         SerdeConfig config = settings.config();
         String subject = config.subjectNameStrategy().subject(topic, settings.isKey(), schema);
         try {
@@ -87,17 +80,6 @@ public class KafkaAvroSerializer implements Serializer<Object> {
             throw new SerializationException("Error " + (config.autoRegisterSchemas() ? "registering" : "retrieving")
                     + " Avro schema for subject '" + subject + "' (topic '" + topic + "'): " + e.getMessage(), e);
         }
-    }
-
-    private Configured requireConfigured() {
-        Configured settings = configured;
-        if (settings == null) {
-            throw new IllegalStateException("KafkaAvroSerializer is not configured: call configure(configs, isKey) first");
-        }
-        return settings;
-    }
-
-    private record Configured(SerdeConfig config, SchemaRegistryClient registry, boolean isKey) {
     }
 
     /** The data's class is part of the key: generic and generated data of one schema need different writers. */
