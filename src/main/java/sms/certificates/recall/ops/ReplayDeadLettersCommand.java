@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
 
@@ -51,8 +52,14 @@ final class ReplayDeadLettersCommand implements Command {
     @Override
     public int run(CommandOptions options, KafkaConnection kafka, PrintStream out) {
         boolean all = options.flag("all");
-        if (all == options.get("from-offset").isPresent() || all && options.get("partition").isPresent()) {
+        Optional<Long> partition = options.number("partition");
+        Optional<Long> first = options.number("from-offset");
+        Optional<Long> last = options.number("to-offset");
+        if (all == first.isPresent() || all && (partition.isPresent() || last.isPresent())) {
             throw CommandException.badArguments("Give either --all, or --partition and --from-offset");
+        }
+        if (!all && partition.isEmpty()) {
+            throw CommandException.badArguments("--from-offset needs --partition");
         }
         kafka.checkReachable();
         String deadLetters = kafka.topics().deadLetter();
@@ -60,11 +67,9 @@ final class ReplayDeadLettersCommand implements Command {
                 KafkaProducer<byte[], byte[]> producer = kafka.bytesProducer()) {
             List<TopicPartition> partitions = kafka.partitions(consumer, deadLetters);
             if (!all) {
-                long partition = options.number("partition").orElseThrow(
-                        () -> CommandException.badArguments("--from-offset needs --partition"));
-                partitions = partitions.stream().filter(p -> p.partition() == partition).toList();
+                partitions = partitions.stream().filter(p -> p.partition() == partition.get()).toList();
                 if (partitions.isEmpty()) {
-                    throw CommandException.badArguments(deadLetters + " has no partition " + partition);
+                    throw CommandException.badArguments(deadLetters + " has no partition " + partition.get());
                 }
             }
             consumer.assign(partitions);
@@ -72,9 +77,9 @@ final class ReplayDeadLettersCommand implements Command {
             if (all) {
                 consumer.seekToBeginning(partitions);
             } else {
-                consumer.seek(partitions.get(0), options.number("from-offset").orElseThrow());
-                long last = options.number("to-offset").orElse(Long.MAX_VALUE - 1);
-                ends.computeIfPresent(partitions.get(0), (p, end) -> Math.min(end, last + 1));
+                consumer.seek(partitions.get(0), first.get());
+                long end = last.orElse(Long.MAX_VALUE - 1) + 1;
+                ends.computeIfPresent(partitions.get(0), (p, offset) -> Math.min(offset, end));
             }
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p, KafkaConnection.TIMEOUT) < ends.get(p))) {

@@ -155,6 +155,13 @@ class OperatorCommandsIT {
         assertThat(run("follow", "--colour").err()).contains("Unknown option --colour");
         assertThat(run("replay-dead-letters", "--all", "--from-offset", "3").status()).isEqualTo(2);
         assertThat(run("replay-dead-letters").status()).isEqualTo(2);
+        assertThat(run("replay-dead-letters", "--all", "--to-offset", "3").status()).isEqualTo(2);
+        // arguments are checked before the broker is asked: bad ones are status 2 even with no broker at all
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(OperatorCommands.run(new String[] {"replay-dead-letters", "--from-offset", "3",
+                "--spring.kafka.bootstrap-servers=localhost:1"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--from-offset needs --partition");
         assertThat(run("help").out()).contains("replay-dead-letters");
     }
 
