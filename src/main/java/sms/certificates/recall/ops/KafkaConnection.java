@@ -48,7 +48,7 @@ final class KafkaConnection {
         return topics;
     }
 
-    String bootstrapServers() {
+    private String bootstrapServers() {
         return String.join(",", kafka.getBootstrapServers());
     }
 
@@ -58,20 +58,19 @@ final class KafkaConnection {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         try (Admin admin = Admin.create(config)) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
-                    .clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw unreachable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable();
+            get(admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis())).clusterId(),
+                    TIMEOUT);
         }
     }
 
     /** The result of a send, or {@link CommandException#UNAVAILABLE} if the broker does not confirm it in time. */
     <T> T await(Future<T> pending) {
+        return get(pending, TIMEOUT.multipliedBy(2));
+    }
+
+    private <T> T get(Future<T> pending, Duration timeout) {
         try {
-            return pending.get(TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw unreachable();
         } catch (InterruptedException e) {
@@ -80,7 +79,7 @@ final class KafkaConnection {
         }
     }
 
-    CommandException unreachable() {
+    private CommandException unreachable() {
         return CommandException.unavailable("Kafka at " + bootstrapServers() + " did not answer within "
                 + TIMEOUT.toSeconds() + " s");
     }
