@@ -3,6 +3,7 @@ package sms.certificates.recall.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -13,7 +14,9 @@ import sms.certificates.RecallRequested;
 import sms.certificates.recall.decision.Certificate;
 import sms.certificates.recall.decision.DocumentType;
 import sms.certificates.recall.decision.EnrolmentType;
+import sms.certificates.recall.decision.RejectionCode;
 import sms.certificates.recall.harness.Workload;
+import sms.certificates.recall.support.OutcomeLog;
 
 /**
  * The benchmark's data: two documents per enrolment (half a certificate and its re-issue, half a certificate and a
@@ -23,9 +26,7 @@ import sms.certificates.recall.harness.Workload;
  */
 final class BenchWorkload {
 
-    private static final List<String> REJECTIONS = List.of("INVALID_REQUEST", "REASON_REQUIRED", "REASON_INVALID",
-            "CONFIRMATION_MISMATCH", "ALREADY_RECALLED", "CERTIFICATE_NOT_FOUND", "CERTIFICATE_MISMATCH",
-            "NOT_LATEST_ISSUANCE");
+    private static final List<String> REJECTIONS = Arrays.stream(RejectionCode.values()).map(Enum::name).toList();
 
     final List<String> tenants;
     final List<Certificate> certificates = new ArrayList<>();
@@ -57,7 +58,7 @@ final class BenchWorkload {
         int nextEnrolment = 0;
         for (int i = 0; i < valid; i++) {
             List<Certificate> documents = byEnrolment.get(nextEnrolment++);
-            groups.add(new ArrayList<>(List.of(request(documents.get(1), random, Workload.RECALLED))));
+            groups.add(new ArrayList<>(List.of(request(documents.get(1), random, OutcomeLog.RECALLED))));
         }
         for (int i = 0; i < rejections; i++) {
             String code = REJECTIONS.get(i % REJECTIONS.size());
@@ -74,7 +75,7 @@ final class BenchWorkload {
         Collections.shuffle(groups, random);
         groups.forEach(workload.backlog::addAll);
         for (int i = 0; i < latencySize; i++) {
-            workload.latency.add(request(byEnrolment.get(enrolments + i).get(1), random, Workload.RECALLED));
+            workload.latency.add(request(byEnrolment.get(enrolments + i).get(1), random, OutcomeLog.RECALLED));
         }
         return workload;
     }

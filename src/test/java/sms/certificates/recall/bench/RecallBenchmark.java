@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import sms.certificates.recall.harness.Database;
 import sms.certificates.recall.harness.FaultRun;
-import sms.certificates.recall.harness.OutcomeLog;
+import sms.certificates.recall.support.OutcomeLog;
 import sms.certificates.recall.harness.Processes;
 import sms.certificates.recall.harness.RequestSender;
 import sms.certificates.recall.harness.WorkerProcess;
@@ -130,7 +130,7 @@ public final class RecallBenchmark {
                     .max(Comparator.naturalOrder()).orElseThrow();
             Instant first = run.log().outcomes().stream().map(OutcomeLog.Outcome::visibleAt)
                     .min(Comparator.naturalOrder()).orElseThrow();
-            long recalls = run.log().outcomes().stream().filter(o -> o.result().equals(Workload.RECALLED)).count();
+            long recalls = run.log().outcomes().stream().filter(o -> o.result().equals(OutcomeLog.RECALLED)).count();
             Duration drain = Duration.between(readyAt, last);
             result.put("seconds from process start to ready", seconds(ready));
             result.put("requests answered", ids.size() - missing.size());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import sms.certificates.RecallRequested;
 import sms.certificates.recall.decision.Certificate;
 import sms.certificates.recall.harness.FaultRun;
-import sms.certificates.recall.harness.OutcomeLog;
+import sms.certificates.recall.support.OutcomeLog;
 import sms.certificates.recall.harness.RequestSender;
 import sms.certificates.recall.harness.Scale;
 import sms.certificates.recall.harness.WorkerProcess;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import sms.certificates.recall.harness.FaultRun;
-import sms.certificates.recall.harness.OutcomeLog;
+import sms.certificates.recall.support.OutcomeLog;
 import sms.certificates.recall.harness.RequestSender;
 import sms.certificates.recall.harness.Scale;
 import sms.certificates.recall.harness.WorkerProcess;

@@ -20,6 +20,7 @@ import org.springframework.util.FileSystemUtils;
 import sms.certificates.recall.RecallTopics;
 import sms.certificates.recall.support.LocalSchemaRegistryServer;
 import sms.certificates.recall.support.TestCertificates;
+import sms.certificates.recall.support.OutcomeLog;
 
 /**
  * One scenario's world: a broker process of its own, a schema registry over HTTP, this machine's PostgreSQL, the

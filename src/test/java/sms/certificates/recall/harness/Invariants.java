@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 
 import sms.certificates.recall.decision.RequestKey;
+import sms.certificates.recall.support.OutcomeLog;
 
 /**
  * The contract's guarantees, checked after a run against what a {@code read_committed} consumer saw and what
@@ -66,7 +67,7 @@ public final class Invariants {
         report.check("every outcome is a correct one", unexpected == 0, unexpected + " unexpected outcomes " + examples);
 
         Map<String, Set<UUID>> recalledEvents = new HashMap<>();
-        log.outcomes().stream().filter(o -> o.result().equals(Workload.RECALLED))
+        log.outcomes().stream().filter(o -> o.result().equals(OutcomeLog.RECALLED))
                 .forEach(o -> recalledEvents.computeIfAbsent(o.certificateId(), id -> new HashSet<>()).add(o.eventId()));
         long recalledTwice = recalledEvents.values().stream().filter(events -> events.size() > 1).count();
         report.check("no document recalled twice", recalledTwice == 0,

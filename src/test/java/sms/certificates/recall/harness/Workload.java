@@ -16,6 +16,8 @@ import sms.certificates.RecallRequested;
 import sms.certificates.recall.decision.Certificate;
 import sms.certificates.recall.support.TestCertificates;
 
+import static sms.certificates.recall.support.OutcomeLog.RECALLED;
+
 /**
  * Documents to preload and requests to send, each request with the outcomes it may correctly get. Per enrolment:
  * about half have a re-issue; most get a valid request for each document, in random order (so the original is
@@ -25,7 +27,6 @@ import sms.certificates.recall.support.TestCertificates;
  */
 public final class Workload {
 
-    public static final String RECALLED = "RECALLED";
 
     /** One request to send; {@code expected}: the outcomes that are correct for it. */
     public record Request(RecallRequested message, byte[] key, Set<String> expected) {

@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -35,7 +31,7 @@ import sms.certificates.recall.serde.KafkaAvroSerializer;
 
 /**
  * What the staff UIs and the downstream consumers do, for tests: send {@code RecallRequested} the Confluent way, and
- * read outcomes and dead letters as a {@code read_committed} consumer would.
+ * read outcomes and dead letters as a {@code read_committed} consumer would (an {@link OutcomeLog}).
  */
 public final class RecallTraffic implements AutoCloseable {
 
@@ -43,9 +39,7 @@ public final class RecallTraffic implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Serializer<Object> serializer = new KafkaAvroSerializer();
     private final Deserializer<Object> deserializer = new KafkaAvroDeserializer();
-    private final List<ConsumerRecord<byte[], byte[]>> received = new CopyOnWriteArrayList<>();
-    private final Thread reader;
-    private volatile boolean reading = true;
+    private final OutcomeLog log;
 
     public RecallTraffic(String bootstrapServers, String registryUrl, RecallTopics topics) {
         this.topics = topics;
@@ -54,21 +48,7 @@ public final class RecallTraffic implements AutoCloseable {
         deserializer.configure(serde, false);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topics.recalled(), topics.rejected(), topics.deadLetter()));
-        reader = new Thread(() -> {
-            try (consumer) {
-                while (reading) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(received::add);
-                }
-            }
-        }, "recall-traffic-reader");
-        reader.start();
+        log = new OutcomeLog(bootstrapServers, registryUrl, topics);
     }
 
     /** A well-formed request for the document, keyed by its enrolment. */
@@ -121,10 +101,8 @@ public final class RecallTraffic implements AutoCloseable {
 
     /** Every committed outcome record for the request, once at least one has arrived. */
     public List<ConsumerRecord<byte[], byte[]>> outcomeRecords(String requestId) {
-        Predicate<ConsumerRecord<byte[], byte[]>> answersIt = record -> !record.topic().equals(topics.deadLetter())
-                && requestIdOf(record).equals(requestId);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(answersIt));
-        return received.stream().filter(answersIt).toList();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !log.of(requestId).isEmpty());
+        return log.of(requestId).stream().map(OutcomeLog.Outcome::record).toList();
     }
 
     /** The single outcome of the request; fails if there is more than one. */
@@ -152,19 +130,11 @@ public final class RecallTraffic implements AutoCloseable {
     }
 
     public List<ConsumerRecord<byte[], byte[]>> deadLetterRecords() {
-        return received.stream().filter(record -> record.topic().equals(topics.deadLetter())).toList();
+        return log.deadLetters();
     }
 
     public Object decode(ConsumerRecord<byte[], byte[]> record) {
         return deserializer.deserialize(record.topic(), record.headers(), record.value());
-    }
-
-    private String requestIdOf(ConsumerRecord<byte[], byte[]> record) {
-        Object outcome = decode(record);
-        if (outcome instanceof CertificateRecalled recalled) {
-            return recalled.getRequestId().toString();
-        }
-        return outcome instanceof RecallRejected rejected ? rejected.getRequestId() : "";
     }
 
     /** Waits for answers to all the requests and returns them in the same order. */
@@ -180,8 +150,7 @@ public final class RecallTraffic implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        reading = false;
-        reader.join();
+        log.close();
         producer.close();
         serializer.close();
         deserializer.close();

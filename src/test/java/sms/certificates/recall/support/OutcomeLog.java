@@ -1,4 +1,4 @@
-package sms.certificates.recall.harness;
+package sms.certificates.recall.support;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +12,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -35,6 +37,9 @@ import sms.certificates.recall.serde.KafkaAvroDeserializer;
  * is kept once per position (topic, partition, offset), however often the reader meets it.
  */
 public final class OutcomeLog implements AutoCloseable {
+
+    /** The {@code result} of a {@code CertificateRecalled}. */
+    public static final String RECALLED = "RECALLED";
 
     /** One outcome record; {@code result} is {@code RECALLED} or the rejection code, {@code message} the rejection's. */
     public record Outcome(ConsumerRecord<byte[], byte[]> record, String requestId, UUID eventId, String result,
@@ -60,8 +65,7 @@ public final class OutcomeLog implements AutoCloseable {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = Stream.of(topics.recalled(), topics.rejected(), topics.deadLetter())
-                .flatMap(topic -> consumer.partitionsFor(topic).stream())
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .flatMap(topic -> partitionsOf(consumer, topic).stream()).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         reader = new Thread(() -> {
@@ -83,12 +87,20 @@ public final class OutcomeLog implements AutoCloseable {
         reader.start();
     }
 
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("Topic " + topic + " does not exist: create it before reading it");
+        }
+        return partitions.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    }
+
     private void add(ConsumerRecord<byte[], byte[]> record, Object value) {
         Instant now = Instant.now();
         Outcome outcome;
         if (value instanceof CertificateRecalled recalled) {
             outcome = new Outcome(record, recalled.getRequestId().toString(), recalled.getEventId(),
-                    Workload.RECALLED, recalled.getCertificateId(), null, recalled.getRequestedAt(), now);
+                    RECALLED, recalled.getCertificateId(), null, recalled.getRequestedAt(), now);
         } else {
             RecallRejected rejected = (RecallRejected) value;
             outcome = new Outcome(record, rejected.getRequestId(), rejected.getEventId(), rejected.getCode().name(),
@@ -128,7 +140,7 @@ public final class OutcomeLog implements AutoCloseable {
         List<String> missing = new ArrayList<>(requestIds);
         while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
             missing.removeIf(id -> !of(id).isEmpty());
-            Processes.sleep(Duration.ofMillis(100));
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
         return missing;
     }
@@ -138,7 +150,7 @@ public final class OutcomeLog implements AutoCloseable {
         int seen = -1;
         while (seen != outcomes.size() + deadLetters.size()) {
             seen = outcomes.size() + deadLetters.size();
-            Processes.sleep(quiet);
+            LockSupport.parkNanos(quiet.toNanos());
         }
     }
 
