@@ -3,8 +3,6 @@ package sms.certificates.recall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +29,7 @@ import sms.certificates.recall.support.LocalKafka;
 import sms.certificates.recall.support.LocalSchemaRegistryServer;
 import sms.certificates.recall.support.RecallTraffic;
 import sms.certificates.recall.support.TestCertificates;
+import sms.certificates.recall.support.TestDatabase;
 
 /**
  * The worker on a laptop, with nothing but a JDK, Maven and a local PostgreSQL: {@code mvn spring-boot:test-run}.
@@ -50,7 +49,7 @@ public final class LocalRecallWorker {
     public static void main(String[] args) throws IOException, SQLException {
         String user = Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_USERNAME"), "postgres");
         String password = Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_PASSWORD"), "");
-        createDatabaseIfMissing(user, password);
+        TestDatabase.createIfMissing(JDBC_URL, DATABASE, user, password);
 
         Path kafkaData = Path.of("target", "local-kafka");
         FileSystemUtils.deleteRecursively(kafkaData);
@@ -73,16 +72,6 @@ public final class LocalRecallWorker {
         SpringApplication.from(RecallWorkerApplication::main)
                 .with(Demo.class)
                 .run(Stream.concat(Stream.of(local), Stream.of(args)).toArray(String[]::new));
-    }
-
-    private static void createDatabaseIfMissing(String user, String password) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(JDBC_URL + "postgres", user, password)) {
-            boolean exists = connection.createStatement()
-                    .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next();
-            if (!exists) {
-                connection.createStatement().execute("CREATE DATABASE " + DATABASE);
-            }
-        }
     }
 
     private static String describe(Object outcome) {

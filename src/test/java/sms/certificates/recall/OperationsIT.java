@@ -56,8 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsIT {
 
-    private static final TcpProxy DATABASE = TcpProxy.to("127.0.0.1", URI.create(
-            TestDatabase.URL.substring("jdbc:".length())).getPort());
+    private static final TcpProxy DATABASE = TcpProxy.to(TestDatabase.host(), TestDatabase.port());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RecallTraffic traffic;
@@ -76,8 +75,7 @@ class OperationsIT {
 
     @DynamicPropertySource
     static void databaseThroughProxy(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url",
-                () -> "jdbc:postgresql://127.0.0.1:" + DATABASE.port() + "/recall_test");
+        registry.add("spring.datasource.url", () -> TestDatabase.urlVia(DATABASE.port()));
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
     }
 

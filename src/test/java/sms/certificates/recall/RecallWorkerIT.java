@@ -276,7 +276,7 @@ class RecallWorkerIT {
                 "{\"type\":\"record\",\"name\":\"Stranger\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}"));
         other.put("x", 7);
         byte[] otherSchema = traffic.serialize("some-other-topic", other);
-        byte[] valid = traffic.serialize("sms.certificates.recall-requested", requestFor(certificate));
+        byte[] valid = traffic.serialize(requestFor(certificate));
         byte[] truncated = java.util.Arrays.copyOf(valid, valid.length / 2);
         RecallRequested later = requestFor(certificate);
 
@@ -308,7 +308,7 @@ class RecallWorkerIT {
         RecallRequested huge = request(tenant, id("huge"), "student-1", id("enrolment"));
         huge.setReason("x".repeat(300_000));
         byte[] key = id("huge").getBytes(StandardCharsets.UTF_8);
-        byte[] value = traffic.serialize("sms.certificates.recall-requested", huge);
+        byte[] value = traffic.serialize(huge);
 
         traffic.sendRaw(key, value);
 
@@ -341,7 +341,7 @@ class RecallWorkerIT {
         List<RecallRequested> requests = List.of(requestFor(before), requestFor(undeletable), requestFor(after));
         byte[] key = id("isolation").getBytes(StandardCharsets.UTF_8);
         List<byte[]> values = requests.stream()
-                .map(request -> traffic.serialize("sms.certificates.recall-requested", request)).toList();
+                .map(request -> traffic.serialize(request)).toList();
 
         values.forEach(value -> traffic.sendRaw(0, key, value));
 
@@ -386,7 +386,7 @@ class RecallWorkerIT {
 
         for (int i = 0; i < racers.size(); i++) {
             traffic.sendRaw(i % 3, ("racer-" + i).getBytes(StandardCharsets.UTF_8),
-                    traffic.serialize("sms.certificates.recall-requested", racers.get(i)));
+                    traffic.serialize(racers.get(i)));
         }
         List<Object> outcomes = traffic.outcomes(racers);
 
@@ -405,9 +405,9 @@ class RecallWorkerIT {
         RecallRequested forReissue = requestFor(reissue);
 
         traffic.sendRaw(0, "a".getBytes(StandardCharsets.UTF_8),
-                traffic.serialize("sms.certificates.recall-requested", forOriginal));
+                traffic.serialize(forOriginal));
         traffic.sendRaw(1, "b".getBytes(StandardCharsets.UTF_8),
-                traffic.serialize("sms.certificates.recall-requested", forReissue));
+                traffic.serialize(forReissue));
         Object originalOutcome = traffic.outcome(forOriginal.getRequestId());
 
         assertThat(traffic.outcome(forReissue.getRequestId())).isInstanceOf(CertificateRecalled.class);

@@ -62,7 +62,7 @@ class RegistryOutageIT {
         Certificate certificate = TestCertificates.document(tenant, tenant + "/c", "s", tenant + "/e", 1);
         new TestCertificates(dataSource).issue(certificate);
         RecallRequested request = RecallTraffic.request(tenant, certificate.certificateId(), "s", tenant + "/e");
-        byte[] value = traffic.serialize("sms.certificates.recall-requested", request);
+        byte[] value = traffic.serialize(request);
 
         REGISTRY.failNextRequests(1_000_000, 503, 50301, "Service unavailable");
         traffic.sendRaw(tenant.getBytes(), value);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import sms.certificates.Actor;
 import sms.certificates.RecallRequested;
 import sms.certificates.recall.decision.Certificate;
 import sms.certificates.recall.harness.FaultRun;
@@ -66,7 +68,8 @@ class BadInputFaultIT {
                     oversized.add(new RequestSender.Raw(("oversized-" + i).getBytes(StandardCharsets.UTF_8), bytes));
                 }
                 List<Object> all = new ArrayList<>(workload.requests());
-                for (RecallRequested request : concat(foreignProbes, emptyProbes, absurd)) {
+                List<RecallRequested> probes = concat(foreignProbes, emptyProbes, absurd);
+                for (RecallRequested request : probes) {
                     all.add(new Workload.Request(request, request.getEnrolmentId().getBytes(StandardCharsets.UTF_8),
                             Set.of("CERTIFICATE_NOT_FOUND")));
                 }
@@ -74,8 +77,8 @@ class BadInputFaultIT {
                 sender.start(all, workload.resent(), 0);
                 sender.join();
                 run.awaitAnswers(workload, sender.sent(), Duration.ofMinutes(3));
-                run.log().awaitAnswers(concat(foreignProbes, emptyProbes, absurd).stream()
-                        .map(RecallRequested::getRequestId).toList(), Duration.ofMinutes(2));
+                run.log().awaitAnswers(probes.stream().map(RecallRequested::getRequestId).toList(),
+                        Duration.ofMinutes(2));
             }
 
             Set<String> foreignAnswers = answers(run, foreignProbes);
@@ -89,7 +92,7 @@ class BadInputFaultIT {
                     absurdAnswers.size() == 1 && absurdAnswers.iterator().next().startsWith("CERTIFICATE_NOT_FOUND"),
                     absurd.size() + " answered " + absurdAnswers.stream().map(a -> a.split(":")[0]).toList());
             long deadOversized = oversized.stream().filter(raw -> run.log().deadLetters().stream()
-                    .anyMatch(letter -> java.util.Arrays.equals(letter.key(), raw.key()))).count();
+                    .anyMatch(letter -> Arrays.equals(letter.key(), raw.key()))).count();
             run.report().check("records of 900 KB are dead-lettered", deadOversized == oversized.size(),
                     deadOversized + " of " + oversized.size());
 
@@ -117,7 +120,7 @@ class BadInputFaultIT {
                 .setEnrolmentId(like.enrolmentId())
                 .setReason("Confidential reason " + random.nextInt())
                 .setConfirmation("RECALL")
-                .setRequestedBy(new sms.certificates.Actor("prober", "Probing Person", null))
+                .setRequestedBy(new Actor("prober", "Probing Person", null))
                 .setRequestedAt(Instant.now())
                 .build();
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import sms.certificates.recall.harness.FaultRun;
+import sms.certificates.recall.harness.Processes;
 import sms.certificates.recall.harness.RequestSender;
 import sms.certificates.recall.harness.Scale;
 import sms.certificates.recall.harness.WorkerProcess;
@@ -60,10 +61,6 @@ class CrashFaultIT {
     }
 
     private static void sleepRandomly(Random random, int fromMillis, int toMillis) {
-        try {
-            Thread.sleep(fromMillis + random.nextInt(toMillis - fromMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.sleep(Duration.ofMillis(fromMillis + random.nextInt(toMillis - fromMillis + 1)));
     }
 }

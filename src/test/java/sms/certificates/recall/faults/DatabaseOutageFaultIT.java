@@ -1,6 +1,5 @@
 package sms.certificates.recall.faults;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import sms.certificates.recall.harness.FaultRun;
+import sms.certificates.recall.harness.Processes;
 import sms.certificates.recall.support.OutcomeLog;
 import sms.certificates.recall.harness.RequestSender;
 import sms.certificates.recall.harness.Scale;
@@ -32,14 +32,13 @@ class DatabaseOutageFaultIT {
     void aDatabaseOutagePausesWorkAndNothingElse() {
         Scale scale = Scale.current();
         Duration outage = Duration.ofSeconds(scale.pick(10, 30));
-        int databasePort = URI.create(TestDatabase.URL.substring("jdbc:".length())).getPort();
         try (FaultRun run = FaultRun.start("database-outage");
-                TcpProxy database = TcpProxy.to("127.0.0.1", databasePort)) {
+                TcpProxy database = TcpProxy.to(TestDatabase.host(), TestDatabase.port())) {
             Workload workload = Workload.generate("db-" + Instant.now().toEpochMilli(), scale.pick(1_500, 5_000), 7,
                     false);
             run.preload(workload);
             WorkerProcess worker = run.worker("worker", Map.of("SPRING_DATASOURCE_URL",
-                    "jdbc:postgresql://127.0.0.1:" + database.port() + "/recall_test"), List.of("-Xmx512m"));
+                    TestDatabase.urlVia(database.port())), List.of("-Xmx512m"));
             worker.startReady();
 
             Instant cut;
@@ -47,12 +46,12 @@ class DatabaseOutageFaultIT {
             boolean readinessWentDown;
             try (RequestSender sender = run.sender()) {
                 sender.start(workload.requests(), workload.resent(), 150);
-                sleep(Duration.ofSeconds(8));
+                Processes.sleep(Duration.ofSeconds(8));
                 cut = Instant.now();
                 database.cut();
-                sleep(outage.dividedBy(2));
+                Processes.sleep(outage.dividedBy(2));
                 readinessWentDown = !worker.isReady();
-                sleep(outage.dividedBy(2));
+                Processes.sleep(outage.dividedBy(2));
                 database.restore();
                 restored = Instant.now();
                 sender.join();
@@ -77,14 +76,6 @@ class DatabaseOutageFaultIT {
                     "started " + worker.starts() + " time(s), alive: " + worker.isAlive());
             run.checkNoDeadLetters();
             assertThat(run.verify(workload)).isEmpty();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,14 +1,8 @@
 package sms.certificates.recall.harness;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 
 import sms.certificates.recall.support.TestDatabase;
 
@@ -22,21 +16,12 @@ public record Database(String url, String user, DataSource dataSource) {
 
     /** A database of its own, created if missing and migrated, for runs that need a known size (the benchmark). */
     public static Database named(String name) {
-        String server = TestDatabase.URL.substring(0, TestDatabase.URL.lastIndexOf('/') + 1);
-        try (Connection connection = DriverManager.getConnection(server + "postgres", TestDatabase.USER, "")) {
-            if (!connection.createStatement().executeQuery(
-                    "SELECT 1 FROM pg_database WHERE datname = '" + name + "'").next()) {
-                connection.createStatement().execute("CREATE DATABASE " + name);
-            }
+        String url = TestDatabase.serverUrl() + name;
+        try {
+            TestDatabase.createIfMissing(TestDatabase.serverUrl(), name, TestDatabase.USER, "");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + name, e);
         }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server + name);
-        config.setUsername(TestDatabase.USER);
-        config.setMaximumPoolSize(4);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new Database(server + name, TestDatabase.USER, dataSource);
+        return new Database(url, TestDatabase.USER, TestDatabase.migrated(url, TestDatabase.USER));
     }
 }

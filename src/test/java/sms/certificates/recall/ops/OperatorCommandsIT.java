@@ -123,7 +123,7 @@ class OperatorCommandsIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topics.deadLetter(), 1, key,
-                    traffic.serialize(topics.requested(), request));
+                    traffic.serialize(request));
             record.headers().add("kafka_dlt-exception-message", "schema not found".getBytes(StandardCharsets.UTF_8));
             record.headers().add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                     .getBytes(StandardCharsets.UTF_8));

@@ -73,14 +73,14 @@ public final class RecallTraffic implements AutoCloseable {
     }
 
     public void send(byte[] key, RecallRequested request) {
-        sendRaw(key, serializer.serialize(topics.requested(), request));
+        sendRaw(key, serialize(request));
     }
 
     /** Sends with the given record headers, such as a W3C {@code traceparent}. */
     public void send(RecallRequested request, Map<String, String> headers) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topics.requested(),
                 request.getEnrolmentId().getBytes(StandardCharsets.UTF_8),
-                serializer.serialize(topics.requested(), request));
+                serialize(request));
         headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         producer.send(record);
         producer.flush();
@@ -95,6 +95,12 @@ public final class RecallTraffic implements AutoCloseable {
         producer.flush();
     }
 
+    /** The request as a producer sends it to the request topic. */
+    public byte[] serialize(RecallRequested request) {
+        return serializer.serialize(topics.requested(), request);
+    }
+
+    /** Serialized for another topic: its schema registered under that topic's subject. */
     public byte[] serialize(String topic, Object value) {
         return serializer.serialize(topic, value);
     }
