@@ -1,22 +1,19 @@
 package sms.certificates.recall.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 
 import sms.certificates.RecallRequested;
 import sms.certificates.recall.decision.Certificate;
 import sms.certificates.recall.decision.DocumentType;
-import sms.certificates.recall.decision.EnrolmentType;
 import sms.certificates.recall.decision.RejectionCode;
 import sms.certificates.recall.harness.Workload;
 import sms.certificates.recall.support.OutcomeLog;
+import sms.certificates.recall.support.TestCertificates;
 
 /**
  * The benchmark's data: two documents per enrolment (half a certificate and its re-issue, half a certificate and a
@@ -26,7 +23,7 @@ import sms.certificates.recall.support.OutcomeLog;
  */
 final class BenchWorkload {
 
-    private static final List<String> REJECTIONS = Arrays.stream(RejectionCode.values()).map(Enum::name).toList();
+    private static final List<RejectionCode> REJECTIONS = List.of(RejectionCode.values());
 
     final List<String> tenants;
     final List<Certificate> certificates = new ArrayList<>();
@@ -45,8 +42,8 @@ final class BenchWorkload {
             String tenant = workload.tenants.get(e % workload.tenants.size());
             String enrolment = run + "-e" + e;
             String student = run + "-s" + e;
-            Certificate first = document(tenant, run + "-c" + e + "-1", student, enrolment, 1, DocumentType.CERTIFICATE);
-            Certificate second = document(tenant, run + "-c" + e + "-2", student, enrolment, 2,
+            Certificate first = TestCertificates.document(tenant, run + "-c" + e + "-1", student, enrolment, 1, DocumentType.CERTIFICATE);
+            Certificate second = TestCertificates.document(tenant, run + "-c" + e + "-2", student, enrolment, 2,
                     e % 2 == 0 ? DocumentType.CERTIFICATE : DocumentType.STATEMENT_OF_ATTAINMENT);
             byEnrolment.add(List.of(first, second));
             workload.certificates.add(first);
@@ -61,12 +58,12 @@ final class BenchWorkload {
             groups.add(new ArrayList<>(List.of(request(documents.get(1), random, OutcomeLog.RECALLED))));
         }
         for (int i = 0; i < rejections; i++) {
-            String code = REJECTIONS.get(i % REJECTIONS.size());
-            if (code.equals("ALREADY_RECALLED")) {
+            RejectionCode code = REJECTIONS.get(i % REJECTIONS.size());
+            if (code == RejectionCode.ALREADY_RECALLED) {
                 // right after a valid request for the same document, on the same key: certainly second
                 List<Workload.Request> group = groups.get(i % valid);
                 Certificate latest = byEnrolment.get(i % valid).get(1);
-                group.add(request(latest, random, code));
+                group.add(request(latest, random, code.name()));
                 continue;
             }
             List<Certificate> documents = byEnrolment.get(nextEnrolment++);
@@ -80,20 +77,11 @@ final class BenchWorkload {
         return workload;
     }
 
-    private static Workload.Request rejected(String code, List<Certificate> documents, Random random) {
+    private static Workload.Request rejected(RejectionCode code, List<Certificate> documents, Random random) {
         Certificate latest = documents.get(1);
         RecallRequested message = Workload.request(latest, random);
-        switch (code) {
-            case "INVALID_REQUEST" -> message.setRequestId("not-a-uuid-" + UUID.randomUUID());
-            case "REASON_REQUIRED" -> message.setReason(" ");
-            case "REASON_INVALID" -> message.setReason("r".repeat(1_001));
-            case "CONFIRMATION_MISMATCH" -> message.setConfirmation("recall");
-            case "CERTIFICATE_NOT_FOUND" -> message.setCertificateId(latest.certificateId() + "-missing");
-            case "CERTIFICATE_MISMATCH" -> message.setStudentId(latest.studentId() + "-other");
-            case "NOT_LATEST_ISSUANCE" -> message.setCertificateId(documents.get(0).certificateId());
-            default -> throw new IllegalArgumentException(code);
-        }
-        return new Workload.Request(message, key(latest), Set.of(code));
+        Workload.spoil(message, code, latest, documents.get(0));
+        return new Workload.Request(message, key(latest), Set.of(code.name()));
     }
 
     private static Workload.Request request(Certificate certificate, Random random, String expected) {
@@ -102,12 +90,5 @@ final class BenchWorkload {
 
     private static byte[] key(Certificate certificate) {
         return certificate.enrolmentId().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Certificate document(String tenant, String id, String student, String enrolment, int sequence,
-            DocumentType type) {
-        return new Certificate(id, tenant, "NO-" + id, student, enrolment, EnrolmentType.STUDENT, null, type,
-                sequence, "BSB40120", "Certificate IV in Business", Instant.parse("2026-02-01T00:00:00Z"),
-                "registrar");
     }
 }

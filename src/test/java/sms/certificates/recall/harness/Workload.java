@@ -14,6 +14,7 @@ import sms.certificates.Actor;
 import sms.certificates.RecallReasonCategory;
 import sms.certificates.RecallRequested;
 import sms.certificates.recall.decision.Certificate;
+import sms.certificates.recall.decision.RejectionCode;
 import sms.certificates.recall.support.TestCertificates;
 
 import static sms.certificates.recall.support.OutcomeLog.RECALLED;
@@ -26,6 +27,11 @@ import static sms.certificates.recall.support.OutcomeLog.RECALLED;
  * known code. Some requests are sent twice.
  */
 public final class Workload {
+
+    /** What a request gets wrong in a mixed workload: everything rule 8 and a previous recall do not decide. */
+    private static final List<RejectionCode> MALFORMED_OR_MISMATCHED = List.of(RejectionCode.INVALID_REQUEST,
+            RejectionCode.REASON_REQUIRED, RejectionCode.REASON_INVALID, RejectionCode.CONFIRMATION_MISMATCH,
+            RejectionCode.CERTIFICATE_NOT_FOUND, RejectionCode.CERTIFICATE_MISMATCH);
 
 
     /** One request to send; {@code expected}: the outcomes that are correct for it. */
@@ -98,33 +104,26 @@ public final class Workload {
 
     private Request invalid(Certificate certificate, Random random) {
         RecallRequested message = request(certificate, random);
-        String code = switch (random.nextInt(6)) {
-            case 0 -> {
-                message.setRequestId("not-a-uuid-" + UUID.randomUUID());
-                yield "INVALID_REQUEST";
-            }
-            case 1 -> {
-                message.setReason(" \t ");
-                yield "REASON_REQUIRED";
-            }
-            case 2 -> {
-                message.setReason("x".repeat(1_001));
-                yield "REASON_INVALID";
-            }
-            case 3 -> {
-                message.setConfirmation("recall");
-                yield "CONFIRMATION_MISMATCH";
-            }
-            case 4 -> {
-                message.setCertificateId(certificate.certificateId() + "-never-issued");
-                yield "CERTIFICATE_NOT_FOUND";
-            }
-            default -> {
-                message.setStudentId(certificate.studentId() + "-someone-else");
-                yield "CERTIFICATE_MISMATCH";
-            }
-        };
-        return new Request(message, null, Set.of(code));
+        RejectionCode code = MALFORMED_OR_MISMATCHED.get(random.nextInt(MALFORMED_OR_MISMATCHED.size()));
+        spoil(message, code, certificate, null);
+        return new Request(message, null, Set.of(code.name()));
+    }
+
+    /**
+     * Changes a request for {@code latest} so that it earns {@code code}; {@code NOT_LATEST_ISSUANCE} asks for the
+     * {@code earlier} document instead. {@code ALREADY_RECALLED} needs a recall first: not done here.
+     */
+    public static void spoil(RecallRequested message, RejectionCode code, Certificate latest, Certificate earlier) {
+        switch (code) {
+            case INVALID_REQUEST -> message.setRequestId("not-a-uuid-" + UUID.randomUUID());
+            case REASON_REQUIRED -> message.setReason(" \t ");
+            case REASON_INVALID -> message.setReason("x".repeat(1_001));
+            case CONFIRMATION_MISMATCH -> message.setConfirmation("recall");
+            case CERTIFICATE_NOT_FOUND -> message.setCertificateId(latest.certificateId() + "-never-issued");
+            case CERTIFICATE_MISMATCH -> message.setStudentId(latest.studentId() + "-someone-else");
+            case NOT_LATEST_ISSUANCE -> message.setCertificateId(earlier.certificateId());
+            case ALREADY_RECALLED -> throw new IllegalArgumentException(code + " needs a recall first");
+        }
     }
 
     private void add(Request request, boolean randomKeys, Random random) {

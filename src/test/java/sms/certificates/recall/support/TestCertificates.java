@@ -34,8 +34,13 @@ public final class TestCertificates {
 
     public static Certificate document(String tenantId, String certificateId, String studentId, String enrolmentId,
             int issueSequence) {
+        return document(tenantId, certificateId, studentId, enrolmentId, issueSequence, DocumentType.CERTIFICATE);
+    }
+
+    public static Certificate document(String tenantId, String certificateId, String studentId, String enrolmentId,
+            int issueSequence, DocumentType type) {
         return new Certificate(certificateId, tenantId, "NO-" + certificateId, studentId, enrolmentId,
-                EnrolmentType.STUDENT, null, DocumentType.CERTIFICATE, issueSequence, "BSB40120",
+                EnrolmentType.STUDENT, null, type, issueSequence, "BSB40120",
                 "Certificate IV in Business", Instant.parse("2026-03-01T02:03:04.567891Z"), "registrar");
     }
 
