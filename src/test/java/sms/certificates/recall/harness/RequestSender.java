@@ -71,12 +71,12 @@ public final class RequestSender implements AutoCloseable {
         return this;
     }
 
-    public void send(Workload.Request request) {
+    private void send(Workload.Request request) {
         request.message().setRequestedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         sendRaw(request.key(), serializer.serialize(topic, request.message()));
     }
 
-    public void sendRaw(byte[] key, byte[] value) {
+    private void sendRaw(byte[] key, byte[] value) {
         producer.send(new ProducerRecord<>(topic, key, value));
         sent.incrementAndGet();
     }

@@ -81,7 +81,7 @@ public final class WorkerProcess implements AutoCloseable {
         return status("/actuator/health/readiness") == 200;
     }
 
-    public int status(String path) {
+    private int status(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
